@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** Machine-readable error codes of the REST API; the HTTP status goes with each. */
+export const ERROR_CODES = {
+  badRequest: 'bad_request',
+  validationFailed: 'validation_failed',
+  notFound: 'not_found',
+  payloadTooLarge: 'payload_too_large',
+  unsupportedMediaType: 'unsupported_media_type',
+  emptyImport: 'empty_import',
+  internal: 'internal_error',
+} as const;
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/** Every non-2xx answer of the API has this body. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
