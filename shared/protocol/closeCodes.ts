@@ -18,6 +18,8 @@ export const CLOSE_CODES = {
   draftUnavailable: 4503,
   /** Storing an update failed; the client still holds it and resends on reconnect. */
   storageFailed: 4500,
+  /** The client read too slowly and the server's send buffer for it overflowed. */
+  tooSlow: 4508,
 } as const;
 
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];

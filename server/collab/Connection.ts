@@ -1,0 +1,134 @@
+import type { WebSocket } from 'ws';
+import { CLOSE_CODES } from '../../shared/protocol/closeCodes.ts';
+
+/** How the room sees a connection: a sink for frames that it may close. */
+export interface ConnectionOptions {
+  id: string;
+  draftId: string;
+  /** The client asked for `saved` frames (`?ack=1`). */
+  wantsAck: boolean;
+  /** Frames arriving before the room is attached are held; past this many, the client is misbehaving. */
+  maxQueuedFrames: number;
+  /** Frames larger than this close the connection with 4413. */
+  maxFrameBytes: number;
+  /** Past this many bytes waiting in the socket's send buffer, the client is dropped as too slow. */
+  maxBufferedBytes: number;
+}
+
+export type FrameHandler = (connection: Connection, frame: Uint8Array) => void;
+export type CloseHandler = (connection: Connection) => void;
+
+/**
+ * One client's WebSocket. It holds frames that arrive while its room is still
+ * loading, hands them over in order once attached, and tracks which awareness
+ * client ids it speaks for so they can be removed when it goes.
+ */
+export class Connection {
+  readonly id: string;
+  readonly draftId: string;
+  readonly wantsAck: boolean;
+  /** Awareness client ids this connection has published states for. */
+  readonly awarenessClientIds = new Set<number>();
+  isAlive = true;
+
+  private queue: Uint8Array[] | null = [];
+  private onFrame: FrameHandler | null = null;
+  private onClose: CloseHandler | null = null;
+  private isClosed = false;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly options: ConnectionOptions,
+  ) {
+    this.id = options.id;
+    this.draftId = options.draftId;
+    this.wantsAck = options.wantsAck;
+    socket.binaryType = 'nodebuffer';
+    socket.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
+    socket.on('pong', () => {
+      this.isAlive = true;
+    });
+    socket.on('close', () => this.handleClosed());
+    socket.on('error', () => this.handleClosed());
+  }
+
+  /** Starts delivering frames, the held ones first. */
+  attach(onFrame: FrameHandler, onClose: CloseHandler): void {
+    this.onFrame = onFrame;
+    this.onClose = onClose;
+    const held = this.queue ?? [];
+    this.queue = null;
+    for (const frame of held) {
+      if (this.isClosed) return;
+      onFrame(this, frame);
+    }
+    if (this.isClosed) onClose(this);
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.isClosed || this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > this.options.maxBufferedBytes) {
+      this.close(CLOSE_CODES.tooSlow, 'client is not keeping up');
+      return;
+    }
+    this.socket.send(frame);
+  }
+
+  /** Closes with a code and a reason; further frames from this client are ignored. */
+  close(code: number, reason: string): void {
+    if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) {
+      // Reasons are limited to 123 bytes by the protocol.
+      this.socket.close(code, reason.slice(0, 120));
+    }
+    this.handleClosed();
+  }
+
+  /** Sends a ping; a socket that did not answer the previous one is terminated. */
+  heartbeat(): void {
+    if (!this.isAlive) {
+      this.socket.terminate();
+      this.handleClosed();
+      return;
+    }
+    this.isAlive = false;
+    this.socket.ping();
+  }
+
+  /** Drops the socket without a closing handshake (shutdown paths). */
+  terminate(): void {
+    this.socket.terminate();
+    this.handleClosed();
+  }
+
+  private receive(data: Buffer, isBinary: boolean): void {
+    if (this.isClosed) return;
+    this.isAlive = true;
+    if (data.byteLength > this.options.maxFrameBytes) {
+      this.close(CLOSE_CODES.messageTooLarge, `message larger than ${this.options.maxFrameBytes} bytes`);
+      return;
+    }
+    if (!isBinary) {
+      this.close(CLOSE_CODES.malformedMessage, 'text frames are not part of the protocol');
+      return;
+    }
+    if (this.queue) {
+      if (this.queue.length >= this.options.maxQueuedFrames) {
+        this.close(CLOSE_CODES.malformedMessage, 'too many messages before the draft was ready');
+        return;
+      }
+      this.queue.push(data);
+      return;
+    }
+    this.onFrame?.(this, data);
+  }
+
+  private handleClosed(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    if (this.queue === null) this.onClose?.(this);
+  }
+}

@@ -1,0 +1,315 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CLOSE_CODES } from '../../shared/protocol/closeCodes.ts';
+import { encodeSavedFrame } from '../../shared/protocol/savedFrame.ts';
+import type { Logger } from '../logger.ts';
+import type { DocumentStore } from '../storage/DocumentStore.ts';
+import { gateAwareness } from './awarenessGate.ts';
+import type { Connection } from './Connection.ts';
+import { decodeFrame, encodeAwarenessFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdateFrame } from './protocol.ts';
+import type { UpdateLog } from './UpdateLog.ts';
+import { advanceKnownClocks, gateUpdate } from './updateGate.ts';
+
+export interface RoomLimits {
+  maxUpdateBytes: number;
+  maxAwarenessEntries: number;
+  maxAwarenessStateChars: number;
+  /** Fold the update log into a snapshot once this many updates follow the last one. */
+  compactAfterUpdates: number;
+}
+
+export interface RoomDeps {
+  store: DocumentStore;
+  log: UpdateLog;
+  limits: RoomLimits;
+  logger: Logger;
+  /** Called whenever the room may have become idle (no connection, no write, no compaction). */
+  onMaybeIdle: (room: Room) => void;
+}
+
+export interface LoadedDraft {
+  doc: Y.Doc;
+  lastSeq: number;
+  updatesSinceSnapshot: number;
+}
+
+/** Transaction origin for changes the server itself makes (as opposed to a Connection). */
+export const SERVER_ORIGIN = 'server';
+
+/**
+ * The live copy of one draft. Each incoming update goes through the same
+ * steps, in this order: gate (a pure verdict) -> append (durable) -> apply to
+ * the draft -> relay the client's own bytes to everyone else. Nothing is
+ * visible to another client before it is stored, and nothing that failed the
+ * gate is stored or applied.
+ */
+export class Room {
+  readonly draftId: string;
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Set<Connection>();
+
+  /** The draft's state vector advanced by updates accepted but not yet applied. */
+  private known: Map<number, number>;
+  private pendingWrites = 0;
+  /** Bumped when a write fails: updates accepted in an older epoch are dropped, not applied. */
+  private epoch = 0;
+  private lastSeq: number;
+  private updatesSinceSnapshot: number;
+  private compaction: Promise<void> | null = null;
+  private readonly awarenessOwners = new Map<number, Connection>();
+  private isDestroyed = false;
+  /** Set when the live copy can no longer be trusted; it must not be written back. */
+  private isBroken = false;
+  private readonly logger: Logger;
+
+  constructor(
+    draftId: string,
+    loaded: LoadedDraft,
+    private readonly deps: RoomDeps,
+  ) {
+    this.draftId = draftId;
+    this.doc = loaded.doc;
+    this.lastSeq = loaded.lastSeq;
+    this.updatesSinceSnapshot = loaded.updatesSinceSnapshot;
+    this.known = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.logger = deps.logger.child({ draftId });
+  }
+
+  get destroyed(): boolean {
+    return this.isDestroyed;
+  }
+
+  /** True when the room can leave memory: nobody connected, nothing being written or compacted. */
+  get isIdle(): boolean {
+    return this.connections.size === 0 && this.pendingWrites === 0 && this.compaction === null;
+  }
+
+  attach(connection: Connection): void {
+    this.connections.add(connection);
+    connection.attach(
+      (conn, frame) => this.receive(conn, frame),
+      (conn) => this.detach(conn),
+    );
+    if (connection.closed) return;
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      connection.send(
+        encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])),
+      );
+    }
+  }
+
+  private detach(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    const ids = [...connection.awarenessClientIds].filter((id) => this.awarenessOwners.get(id) === connection);
+    if (ids.length > 0) {
+      for (const id of ids) this.awarenessOwners.delete(id);
+      awarenessProtocol.removeAwarenessStates(this.awareness, ids, connection);
+      this.broadcast(encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), null);
+    }
+    if (this.connections.size === 0) void this.compact();
+    this.deps.onMaybeIdle(this);
+  }
+
+  private receive(connection: Connection, bytes: Uint8Array): void {
+    const frame = decodeFrame(bytes);
+    switch (frame.kind) {
+      case 'sync-step1':
+        this.answerSyncStep1(connection, frame.stateVector);
+        return;
+      case 'sync-step2':
+        this.receiveUpdate(connection, frame.update, null);
+        return;
+      case 'sync-update':
+        // The frame is already an update message: relay these very bytes.
+        this.receiveUpdate(connection, frame.update, bytes);
+        return;
+      case 'awareness':
+        this.receiveAwareness(connection, frame.update, bytes);
+        return;
+      case 'query-awareness':
+        connection.send(
+          encodeAwarenessFrame(
+            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
+          ),
+        );
+        return;
+      case 'malformed':
+        this.refuse(connection, CLOSE_CODES.malformedMessage, frame.reason);
+        return;
+    }
+  }
+
+  private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+    let diff: Uint8Array;
+    try {
+      diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+    } catch {
+      this.refuse(connection, CLOSE_CODES.malformedMessage, 'state vector does not decode');
+      return;
+    }
+    connection.send(encodeSyncStep2(diff));
+  }
+
+  private receiveUpdate(connection: Connection, update: Uint8Array, updateFrame: Uint8Array | null): void {
+    const verdict = gateUpdate(update, this.known, this.deps.limits.maxUpdateBytes);
+    if (!verdict.ok) {
+      this.refuse(connection, CLOSE_CODES.invalidUpdate, verdict.reason);
+      return;
+    }
+    if (!verdict.isNew) {
+      if (connection.wantsAck && verdict.clocks.size > 0) connection.send(encodeSavedFrame(verdict.clocks));
+      return;
+    }
+    advanceKnownClocks(this.known, verdict.clocks);
+    this.pendingWrites++;
+    const epoch = this.epoch;
+    this.deps.log.append(this.draftId, update).then(
+      (seq) => {
+        this.pendingWrites--;
+        if (epoch !== this.epoch || this.isDestroyed) {
+          // An earlier write failed; this update may build on it. The client resends on reconnect.
+          connection.close(CLOSE_CODES.storageFailed, 'an earlier write failed; reconnect to resync');
+        } else {
+          try {
+            this.apply(connection, update, updateFrame, seq);
+          } catch (error) {
+            this.breakDown(error);
+            return;
+          }
+          if (connection.wantsAck) connection.send(encodeSavedFrame(verdict.clocks));
+        }
+        this.deps.onMaybeIdle(this);
+      },
+      (error: unknown) => {
+        this.pendingWrites--;
+        this.failWrite(connection, error);
+        this.deps.onMaybeIdle(this);
+      },
+    );
+  }
+
+  private apply(sender: Connection, update: Uint8Array, updateFrame: Uint8Array | null, seq: number): void {
+    Y.applyUpdate(this.doc, update, sender);
+    this.lastSeq = seq;
+    this.updatesSinceSnapshot++;
+    this.broadcast(updateFrame ?? encodeUpdateFrame(update), sender);
+    if (this.updatesSinceSnapshot >= this.deps.limits.compactAfterUpdates) void this.compact();
+  }
+
+  /**
+   * The gate passed an update that Yjs then refused: a bug, not a client's
+   * fault. The live copy can no longer be trusted, so every client is sent
+   * away (to reconnect and reload from storage) and the room leaves memory.
+   */
+  private breakDown(error: unknown): void {
+    this.logger.error({ err: error }, 'applying a stored update failed; unloading the draft');
+    this.isBroken = true;
+    this.closeAll(CLOSE_CODES.draftUnavailable, 'the draft is being reloaded');
+    this.deps.onMaybeIdle(this);
+  }
+
+  private failWrite(connection: Connection, error: unknown): void {
+    this.logger.error({ err: error, connectionId: connection.id }, 'storing an update failed');
+    this.epoch++;
+    // Forget what was accepted but never stored: the draft stays as it is on disk.
+    this.known = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    connection.close(CLOSE_CODES.storageFailed, 'the update could not be stored; reconnect to resend');
+  }
+
+  private receiveAwareness(connection: Connection, update: Uint8Array, frame: Uint8Array): void {
+    const verdict = gateAwareness(update, {
+      maxEntries: this.deps.limits.maxAwarenessEntries,
+      maxStateChars: this.deps.limits.maxAwarenessStateChars,
+    });
+    if (!verdict.ok) {
+      this.refuse(connection, CLOSE_CODES.malformedMessage, verdict.reason);
+      return;
+    }
+    for (const { clientId } of verdict.entries) {
+      const owner = this.awarenessOwners.get(clientId);
+      if (owner && owner !== connection) {
+        // A client may not speak for another's presence; drop the message, keep the socket.
+        this.logger.warn({ connectionId: connection.id, clientId }, 'awareness for a client id owned elsewhere');
+        return;
+      }
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+    for (const { clientId, state } of verdict.entries) {
+      if (state === null) {
+        this.awarenessOwners.delete(clientId);
+        connection.awarenessClientIds.delete(clientId);
+      } else {
+        this.awarenessOwners.set(clientId, connection);
+        connection.awarenessClientIds.add(clientId);
+      }
+    }
+    // Everyone, the sender included: its own echo is what keeps an idle provider from timing out.
+    this.broadcast(frame, null);
+  }
+
+  private broadcast(frame: Uint8Array, except: Connection | null): void {
+    for (const connection of this.connections) {
+      if (connection !== except) connection.send(frame);
+    }
+  }
+
+  private refuse(connection: Connection, code: number, reason: string): void {
+    this.logger.warn({ connectionId: connection.id, code, reason }, 'closing connection');
+    connection.close(code, reason);
+  }
+
+  /**
+   * Folds the stored updates into a snapshot taken from the live draft, which
+   * holds exactly the updates up to `lastSeq`. Runs at most once at a time.
+   */
+  compact(): Promise<void> {
+    if (this.compaction) return this.compaction;
+    if (this.isBroken || this.isDestroyed || this.updatesSinceSnapshot === 0) return Promise.resolve();
+    const throughSeq = this.lastSeq;
+    const folded = this.updatesSinceSnapshot;
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    this.compaction = this.deps.store
+      .compactDraft(this.draftId, snapshot, throughSeq)
+      .then(
+        () => {
+          this.updatesSinceSnapshot -= folded;
+        },
+        (error: unknown) => this.logger.error({ err: error }, 'compaction failed'),
+      )
+      .finally(() => {
+        this.compaction = null;
+        this.deps.onMaybeIdle(this);
+      });
+    return this.compaction;
+  }
+
+  /** People present, one per awareness state that names a user. */
+  presentUsers(): Array<{ name: string; color: string }> {
+    const people: Array<{ name: string; color: string }> = [];
+    for (const state of this.awareness.getStates().values()) {
+      const user = (state as { user?: { name?: unknown; color?: unknown } }).user;
+      if (user && typeof user.name === 'string' && typeof user.color === 'string') {
+        people.push({ name: user.name, color: user.color });
+      }
+    }
+    return people;
+  }
+
+  /** Closes every connection with `code` (they may reconnect elsewhere). */
+  closeAll(code: number, reason: string): void {
+    for (const connection of [...this.connections]) connection.close(code, reason);
+  }
+
+  destroy(): void {
+    if (this.isDestroyed) return;
+    this.isDestroyed = true;
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

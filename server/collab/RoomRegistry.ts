@@ -1,0 +1,101 @@
+import type { Logger } from '../logger.ts';
+import type { DocumentStore } from '../storage/DocumentStore.ts';
+import type { Connection } from './Connection.ts';
+import { loadDraft } from './loadDraft.ts';
+import { Room, type RoomLimits } from './Room.ts';
+import type { UpdateLog } from './UpdateLog.ts';
+
+export interface RoomRegistryDeps {
+  store: DocumentStore;
+  log: UpdateLog;
+  limits: RoomLimits;
+  logger: Logger;
+}
+
+/**
+ * The rooms this process holds. A draft is loaded once however many clients
+ * join at the same moment (they await the same load), and leaves memory only
+ * when its room is idle: no connection, no pending write, no compaction.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<Room | undefined>>();
+  private readonly loaded = new Map<string, Room>();
+
+  constructor(private readonly deps: RoomRegistryDeps) {}
+
+  /**
+   * Attaches a connection to its draft's room, loading the draft if needed.
+   * Resolves false when the draft does not exist; rejects with DraftLoadError
+   * when it cannot be loaded (the next join tries again).
+   */
+  async join(connection: Connection): Promise<boolean> {
+    for (;;) {
+      const room = await this.acquire(connection.draftId);
+      if (!room) return false;
+      // The room may have unloaded between the load settling and this line.
+      if (room.destroyed) continue;
+      room.attach(connection);
+      return true;
+    }
+  }
+
+  /** The loaded room of a draft, or undefined when nobody has it open here. */
+  findRoom(draftId: string): Room | undefined {
+    return this.loaded.get(draftId);
+  }
+
+  get size(): number {
+    return this.loaded.size;
+  }
+
+  private acquire(draftId: string): Promise<Room | undefined> {
+    let pending = this.rooms.get(draftId);
+    if (!pending) {
+      pending = this.load(draftId);
+      this.rooms.set(draftId, pending);
+      // A missing or broken draft is not cached: the next join asks the store again.
+      pending.then(
+        (room) => room || this.rooms.delete(draftId),
+        () => this.rooms.delete(draftId),
+      );
+    }
+    return pending;
+  }
+
+  private async load(draftId: string): Promise<Room | undefined> {
+    const loaded = await loadDraft(this.deps.store, draftId);
+    if (!loaded) return undefined;
+    const room = new Room(draftId, loaded, {
+      ...this.deps,
+      onMaybeIdle: (r) => this.unloadIfIdle(r),
+    });
+    this.loaded.set(draftId, room);
+    this.deps.logger.debug({ draftId }, 'draft loaded');
+    return room;
+  }
+
+  private unloadIfIdle(room: Room): void {
+    if (!room.isIdle || room.destroyed) return;
+    // Defer one turn: a client joining right now attaches before we decide.
+    setImmediate(() => {
+      if (!room.isIdle || room.destroyed) return;
+      if (this.loaded.get(room.draftId) === room) {
+        this.loaded.delete(room.draftId);
+        this.rooms.delete(room.draftId);
+      }
+      room.destroy();
+      this.deps.logger.debug({ draftId: room.draftId }, 'draft unloaded');
+    });
+  }
+
+  /** Closes every connection with `code`, waits for writes and compactions, and unloads every room. */
+  async closeAll(code: number, reason: string): Promise<void> {
+    const rooms = [...this.loaded.values()];
+    for (const room of rooms) room.closeAll(code, reason);
+    await this.deps.log.drain();
+    await Promise.all(rooms.map((room) => room.compact()));
+    for (const room of rooms) room.destroy();
+    this.loaded.clear();
+    this.rooms.clear();
+  }
+}

@@ -1,0 +1,61 @@
+import type { DocumentStore, UpdateToAppend } from '../storage/DocumentStore.ts';
+
+interface PendingAppend extends UpdateToAppend {
+  resolve: (seq: number) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Appends updates to the store, grouping every append made in one tick of the
+ * event loop (across all rooms) into a single transaction. Batches commit one
+ * after another, so appends settle in the order they were made: a room that
+ * applies each update when its append settles applies them in arrival order.
+ */
+export class UpdateLog {
+  private queued: PendingAppend[] = [];
+  private isScheduled = false;
+  private inFlight: Promise<void> = Promise.resolve();
+  private pendingCount = 0;
+
+  constructor(private readonly store: DocumentStore) {}
+
+  /** Resolves with the update's sequence number once durable; rejects if its batch failed. */
+  append(draftId: string, update: Uint8Array): Promise<number> {
+    this.pendingCount++;
+    return new Promise<number>((resolve, reject) => {
+      this.queued.push({ draftId, update, resolve, reject });
+      if (!this.isScheduled) {
+        this.isScheduled = true;
+        // setImmediate runs after the I/O callbacks of this tick: every frame
+        // that arrived in this poll phase joins the batch.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Appends not yet settled. */
+  get pending(): number {
+    return this.pendingCount;
+  }
+
+  /** Resolves when everything appended so far has settled (used at shutdown). */
+  async drain(): Promise<void> {
+    while (this.pendingCount > 0) await this.inFlight.then(() => new Promise(setImmediate));
+  }
+
+  private flush(): void {
+    this.isScheduled = false;
+    const batch = this.queued;
+    this.queued = [];
+    this.inFlight = this.inFlight.then(async () => {
+      try {
+        const seqs = await this.store.appendUpdates(batch);
+        batch.forEach((entry, i) => entry.resolve(seqs[i]!));
+      } catch (error) {
+        for (const entry of batch) entry.reject(error);
+      } finally {
+        this.pendingCount -= batch.length;
+      }
+    });
+  }
+}

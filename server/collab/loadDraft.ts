@@ -1,0 +1,35 @@
+import * as Y from 'yjs';
+import type { DocumentStore } from '../storage/DocumentStore.ts';
+import type { LoadedDraft } from './Room.ts';
+
+/** The stored draft could not be turned into a document. It is never replaced by an empty one. */
+export class DraftLoadError extends Error {
+  constructor(draftId: string, cause: unknown) {
+    super(`draft ${draftId} could not be loaded`, { cause });
+    this.name = 'DraftLoadError';
+  }
+}
+
+/**
+ * Builds a draft's live document from its snapshot and the updates after it.
+ * Returns undefined when the draft does not exist; throws DraftLoadError when
+ * the stored state does not apply whole.
+ */
+export async function loadDraft(store: DocumentStore, draftId: string): Promise<LoadedDraft | undefined> {
+  const stored = await store.loadDraftState(draftId);
+  if (!stored) return undefined;
+  const doc = new Y.Doc({ gc: true });
+  try {
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    });
+    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+      throw new Error('stored updates have missing dependencies');
+    }
+  } catch (error) {
+    doc.destroy();
+    throw new DraftLoadError(draftId, error);
+  }
+  return { doc, lastSeq: stored.lastSeq, updatesSinceSnapshot: stored.updates.length };
+}

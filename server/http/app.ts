@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { PresentPerson } from '../../shared/api/drafts.ts';
+import { ERROR_CODES } from '../../shared/api/errorCodes.ts';
+import type { Logger } from '../logger.ts';
+import type { DocumentStore } from '../storage/DocumentStore.ts';
+import { createErrorHandler } from './errorHandler.ts';
+import { docsRoutes } from './routes/docs.ts';
+
+export interface AppDeps {
+  store: DocumentStore;
+  logger: Logger;
+  presentIn: (draftId: string) => PresentPerson[];
+  /** The built client (index.html and assets); absent in API-only test runs. */
+  staticDir: string;
+  maxImportBytes: number;
+  maxJsonBodyBytes: number;
+}
+
+/** The HTTP side: JSON API under /api, health check, and the single-page client. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.use('*', requestId());
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // ProseMirror and the caret extension set style attributes from script.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.onError(createErrorHandler(deps.logger));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.route('/api/docs', docsRoutes(deps));
+  app.all('/api/*', (c) =>
+    c.json({ error: { code: ERROR_CODES.notFound, message: `no route ${c.req.method} ${c.req.path}` } }, 404),
+  );
+
+  const indexHtml = readIndexHtml(deps.staticDir);
+  // serveStatic wants a root relative to the working directory; it falls through when a file is missing.
+  app.use('*', serveStatic({ root: path.relative(process.cwd(), deps.staticDir) || '.' }));
+  app.get('*', (c) => {
+    if (!indexHtml) {
+      return c.json(
+        { error: { code: ERROR_CODES.notFound, message: 'the client is not built: run npm run build' } },
+        404,
+      );
+    }
+    // The client routes (/ and /docs/:id) all start from the same page.
+    c.header('Cache-Control', 'no-cache');
+    return c.html(indexHtml);
+  });
+  return app;
+}
+
+function readIndexHtml(staticDir: string): string | undefined {
+  try {
+    return readFileSync(path.join(staticDir, 'index.html'), 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,160 @@
+import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
+import { bodyLimit } from 'hono/body-limit';
+import {
+  DRAFT_ID_PATTERN,
+  createDraftBodySchema,
+  importDraftBodySchema,
+  importFormatSchema,
+  patchDraftBodySchema,
+  titleSchema,
+  type DraftAnswer,
+  type DraftList,
+  type PresentPerson,
+} from '../../../shared/api/drafts.ts';
+import { badRequest, notFound, payloadTooLarge, unsupportedMediaType, validationFailed } from '../../appError.ts';
+import { newDraftId } from '../../drafts/draftId.ts';
+import { emptyDraftState, importDraft } from '../../drafts/importDraft.ts';
+import type { DocumentStore } from '../../storage/DocumentStore.ts';
+import { describeIssues, parseJsonBody } from '../parseBody.ts';
+import { toDraftSummary } from '../presenters/draftPresenter.ts';
+
+export interface DocsRouteDeps {
+  store: DocumentStore;
+  /** Who is in a draft right now, on this server. */
+  presentIn: (draftId: string) => PresentPerson[];
+  maxImportBytes: number;
+  maxJsonBodyBytes: number;
+}
+
+const UNTITLED = 'Untitled draft';
+
+/** `/api/docs`: list, create, read, rename and import drafts. */
+export function docsRoutes(deps: DocsRouteDeps) {
+  const { store } = deps;
+  const app = new Hono();
+  const summary = (record: Parameters<typeof toDraftSummary>[0]) =>
+    toDraftSummary(record, deps.presentIn(record.id));
+
+  const getDraft = async (id: string) => {
+    const record = DRAFT_ID_PATTERN.test(id) ? await store.findDraft(id) : undefined;
+    if (!record) throw notFound(`no draft with id ${JSON.stringify(id.slice(0, 80))}`);
+    return record;
+  };
+
+  const jsonLimit = bodyLimit({
+    maxSize: deps.maxJsonBodyBytes,
+    onError: () => {
+      throw payloadTooLarge(`the body is larger than ${deps.maxJsonBodyBytes} bytes`);
+    },
+  });
+
+  app.get('/', async (c) => {
+    const drafts = await store.listDrafts();
+    return c.json<DraftList>({ drafts: drafts.map(summary) });
+  });
+
+  app.post('/', jsonLimit, async (c) => {
+    const body = c.req.header('content-length') === '0' ? {} : await parseJsonBody(c, createDraftBodySchema);
+    const record = await store.createDraft({
+      id: newDraftId(),
+      title: body.title ?? UNTITLED,
+      state: emptyDraftState(),
+    });
+    return c.json<DraftAnswer>({ draft: summary(record) }, 201);
+  });
+
+  // Multipart adds a little framing around the file; allow for it in the transport limit.
+  const importLimit = bodyLimit({
+    maxSize: deps.maxImportBytes + 64 * 1024,
+    onError: () => {
+      throw payloadTooLarge(`the file is larger than ${deps.maxImportBytes} bytes`);
+    },
+  });
+
+  app.post('/import', importLimit, async (c) => {
+    const input = await readImport(c);
+    if (input.bytes.byteLength > deps.maxImportBytes) {
+      throw payloadTooLarge(`the file is larger than ${deps.maxImportBytes} bytes`);
+    }
+    const imported = importDraft({ bytes: input.bytes, format: input.format, filename: input.filename });
+    const record = await store.createDraft({
+      id: newDraftId(),
+      title: input.title ?? titleFromHeadline(imported.headline, input.filename),
+      state: imported.state,
+    });
+    return c.json<DraftAnswer>({ draft: summary(record) }, 201);
+  });
+
+  app.get('/:id', async (c) => {
+    const record = await getDraft(c.req.param('id'));
+    return c.json<DraftAnswer>({ draft: summary(record) });
+  });
+
+  app.patch('/:id', jsonLimit, async (c) => {
+    const id = c.req.param('id');
+    await getDraft(id);
+    const body = await parseJsonBody(c, patchDraftBodySchema);
+    const record = await store.renameDraft(id, body.title);
+    if (!record) throw notFound(`no draft with id ${JSON.stringify(id)}`);
+    return c.json<DraftAnswer>({ draft: summary(record) });
+  });
+
+  return app;
+}
+
+interface ImportInput {
+  bytes: Uint8Array;
+  format?: 'markdown' | 'html' | 'text';
+  filename?: string;
+  title?: string;
+}
+
+/** Reads an import from JSON `{ content, format?, filename?, title? }` or a multipart upload. */
+async function readImport(c: Context): Promise<ImportInput> {
+  const contentType = c.req.header('content-type') ?? '';
+  if (/^application\/json\b/i.test(contentType)) {
+    let raw: unknown;
+    try {
+      raw = await c.req.json();
+    } catch {
+      throw badRequest('the body is not valid JSON');
+    }
+    const parsed = importDraftBodySchema.safeParse(raw);
+    if (!parsed.success) throw validationFailed(describeIssues(parsed.error));
+    return {
+      bytes: new TextEncoder().encode(parsed.data.content),
+      format: parsed.data.format,
+      filename: parsed.data.filename,
+      title: parsed.data.title,
+    };
+  }
+  if (/^multipart\/form-data\b/i.test(contentType)) {
+    let form: Record<string, unknown>;
+    try {
+      form = await c.req.parseBody();
+    } catch {
+      throw badRequest('the form data could not be read');
+    }
+    const file = form.file;
+    if (!(file instanceof File)) throw badRequest('attach the copy as the form field "file"');
+    const format = optionalField(form.format, importFormatSchema, 'format');
+    const title = optionalField(form.title, titleSchema, 'title');
+    return { bytes: new Uint8Array(await file.arrayBuffer()), format, filename: file.name, title };
+  }
+  throw unsupportedMediaType('send JSON { content, format } or multipart/form-data with a "file" field');
+}
+
+function optionalField<T extends z.ZodType>(value: unknown, schema: T, name: string): z.infer<T> | undefined {
+  if (value === undefined || value === '') return undefined;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationFailed(`${name}: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+function titleFromHeadline(headline: string, filename: string | undefined): string {
+  const fromHeadline = headline.trim().slice(0, 200);
+  if (fromHeadline) return fromHeadline;
+  const fromFile = filename?.replace(/\.[^.]+$/, '').trim().slice(0, 200);
+  return fromFile || UNTITLED;
+}

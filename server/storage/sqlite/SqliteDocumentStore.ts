@@ -1,0 +1,171 @@
+import Database from 'better-sqlite3';
+import type {
+  DocumentStore,
+  DraftRecord,
+  NewDraft,
+  StoredDraftState,
+  UpdateToAppend,
+} from '../DocumentStore.ts';
+import { SQLITE_MIGRATIONS } from './migrations.ts';
+
+interface DraftRow {
+  id: string;
+  title: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SqliteStoreOptions {
+  /** `FULL` survives power loss; `NORMAL` (WAL) survives a process crash only. */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** Clock for timestamps; tests pin it. */
+  now?: () => number;
+}
+
+const toRecord = (row: DraftRow): DraftRecord => ({
+  id: row.id,
+  title: row.title,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+/** better-sqlite3 binds Buffers as BLOBs; this views the same memory, no copy. */
+const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/**
+ * The embedded store. better-sqlite3 is synchronous, so every method finishes
+ * its I/O before returning its (already settled) promise: a batch append is
+ * one transaction that either commits whole or throws.
+ */
+export class SqliteDocumentStore implements DocumentStore {
+  private readonly db: Database.Database;
+  private readonly now: () => number;
+  private readonly statements;
+
+  constructor(filename: string, options: SqliteStoreOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.db = new Database(filename);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    const db = this.db;
+    this.statements = {
+      insertDraft: db.prepare(
+        'INSERT INTO drafts (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
+      ),
+      insertSnapshot: db.prepare(
+        'INSERT INTO draft_snapshots (draft_id, state, through_seq) VALUES (?, ?, ?)',
+      ),
+      listDrafts: db.prepare<[], DraftRow>('SELECT * FROM drafts ORDER BY updated_at DESC, id'),
+      findDraft: db.prepare<[string], DraftRow>('SELECT * FROM drafts WHERE id = ?'),
+      countDrafts: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM drafts'),
+      renameDraft: db.prepare('UPDATE drafts SET title = ?, updated_at = ? WHERE id = ?'),
+      touchDraft: db.prepare('UPDATE drafts SET updated_at = ? WHERE id = ?'),
+      findSnapshot: db.prepare<[string], { state: Buffer; through_seq: number }>(
+        'SELECT state, through_seq FROM draft_snapshots WHERE draft_id = ?',
+      ),
+      listUpdatesAfter: db.prepare<[string, number], { seq: number; payload: Buffer }>(
+        'SELECT seq, payload FROM draft_updates WHERE draft_id = ? AND seq > ? ORDER BY seq',
+      ),
+      insertUpdate: db.prepare('INSERT INTO draft_updates (draft_id, payload) VALUES (?, ?)'),
+      upsertSnapshot: db.prepare(
+        `INSERT INTO draft_snapshots (draft_id, state, through_seq) VALUES (?, ?, ?)
+         ON CONFLICT (draft_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq
+         WHERE excluded.through_seq > draft_snapshots.through_seq`,
+      ),
+      deleteUpdatesThrough: db.prepare('DELETE FROM draft_updates WHERE draft_id = ? AND seq <= ?'),
+      countUpdatesAfter: db.prepare<[string, number], { n: number }>(
+        'SELECT count(*) AS n FROM draft_updates WHERE draft_id = ? AND seq > ?',
+      ),
+    };
+  }
+
+  private migrate(): void {
+    const applied = this.db.pragma('user_version', { simple: true }) as number;
+    for (let version = applied; version < SQLITE_MIGRATIONS.length; version++) {
+      this.db.transaction(() => {
+        this.db.exec(SQLITE_MIGRATIONS[version]!);
+        this.db.pragma(`user_version = ${version + 1}`);
+      })();
+    }
+  }
+
+  async createDraft(draft: NewDraft): Promise<DraftRecord> {
+    const at = this.now();
+    this.db.transaction(() => {
+      this.statements.insertDraft.run(draft.id, draft.title, at, at);
+      this.statements.insertSnapshot.run(draft.id, asBuffer(draft.state), 0);
+    })();
+    return { id: draft.id, title: draft.title, createdAt: at, updatedAt: at };
+  }
+
+  async listDrafts(): Promise<DraftRecord[]> {
+    return this.statements.listDrafts.all().map(toRecord);
+  }
+
+  async findDraft(id: string): Promise<DraftRecord | undefined> {
+    const row = this.statements.findDraft.get(id);
+    return row && toRecord(row);
+  }
+
+  async renameDraft(id: string, title: string): Promise<DraftRecord | undefined> {
+    const changed = this.statements.renameDraft.run(title, this.now(), id).changes;
+    return changed === 0 ? undefined : this.findDraft(id);
+  }
+
+  async countDrafts(): Promise<number> {
+    return this.statements.countDrafts.get()!.n;
+  }
+
+  async loadDraftState(id: string): Promise<StoredDraftState | undefined> {
+    // One read transaction, so a compaction cannot slip between the two reads.
+    return this.db.transaction(() => {
+      if (!this.statements.findDraft.get(id)) return undefined;
+      const snapshot = this.statements.findSnapshot.get(id);
+      const throughSeq = snapshot?.through_seq ?? 0;
+      const rows = this.statements.listUpdatesAfter.all(id, throughSeq);
+      return {
+        snapshot: snapshot?.state ?? null,
+        updates: rows.map((row) => row.payload),
+        lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : throughSeq,
+      };
+    })();
+  }
+
+  async appendUpdates(batch: readonly UpdateToAppend[]): Promise<number[]> {
+    if (batch.length === 0) return [];
+    const at = this.now();
+    return this.db.transaction(() => {
+      const seqs: number[] = [];
+      let lastDraftId: string | undefined;
+      for (const { draftId, update } of batch) {
+        seqs.push(Number(this.statements.insertUpdate.run(draftId, asBuffer(update)).lastInsertRowid));
+        // Batches usually come in runs of one draft; touch each run once.
+        if (draftId !== lastDraftId) {
+          this.statements.touchDraft.run(at, draftId);
+          lastDraftId = draftId;
+        }
+      }
+      return seqs;
+    })();
+  }
+
+  async compactDraft(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      const written = this.statements.upsertSnapshot.run(id, asBuffer(snapshot), throughSeq).changes;
+      if (written > 0) this.statements.deleteUpdatesThrough.run(id, throughSeq);
+    })();
+  }
+
+  async countPendingUpdates(id: string): Promise<number> {
+    const throughSeq = this.statements.findSnapshot.get(id)?.through_seq ?? 0;
+    return this.statements.countUpdatesAfter.get(id, throughSeq)!.n;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
