@@ -106,7 +106,9 @@ export class Room {
 
   private detach(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
-    const ids = [...connection.awarenessClientIds].filter((id) => this.awarenessOwners.get(id) === connection);
+    const ids = [...connection.awarenessClientIds].filter(
+      (id) => this.awarenessOwners.get(id) === connection && this.awareness.states.has(id),
+    );
     if (ids.length > 0) {
       for (const id of ids) this.awarenessOwners.delete(id);
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, connection);
@@ -244,7 +246,8 @@ export class Room {
       if (state === null) {
         this.awarenessOwners.delete(clientId);
         connection.awarenessClientIds.delete(clientId);
-      } else {
+      } else if (this.awareness.meta.has(clientId)) {
+        // Only states the awareness took (it ignores stale clocks) are owned.
         this.awarenessOwners.set(clientId, connection);
         connection.awarenessClientIds.add(clientId);
       }
@@ -274,16 +277,21 @@ export class Room {
     const throughSeq = this.lastSeq;
     const folded = this.updatesSinceSnapshot;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
+    let succeeded = false;
     this.compaction = this.deps.store
       .compactDraft(this.draftId, snapshot, throughSeq)
       .then(
         () => {
           this.updatesSinceSnapshot -= folded;
+          succeeded = true;
         },
+        // The log stays as it was; the next trigger tries again.
         (error: unknown) => this.logger.error({ err: error }, 'compaction failed'),
       )
       .finally(() => {
         this.compaction = null;
+        // Updates that arrived while this one ran may already call for the next.
+        if (succeeded && this.updatesSinceSnapshot >= this.deps.limits.compactAfterUpdates) void this.compact();
         this.deps.onMaybeIdle(this);
       });
     return this.compaction;

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { emptyDraftState } from '../../../server/drafts/importDraft.ts';
+import { appendParagraph, bodyString, connectClient, type TestClient } from '../../support/collabClient.ts';
+import { startTestServer, type TestServer } from '../../support/testServer.ts';
+import { waitFor } from '../../support/waitFor.ts';
+
+describe('two clients on one draft', () => {
+  let server: TestServer;
+  const clients: TestClient[] = [];
+  const open = (draftId: string, name?: string) => {
+    const client = connectClient(server.collabUrl, draftId, { name });
+    clients.push(client);
+    return client;
+  };
+  const createDraft = async () =>
+    (await server.store.createDraft({ id: `draft-${Math.random().toString(36).slice(2, 10)}`, title: 'T', state: emptyDraftState() })).id;
+
+  beforeEach(async () => {
+    server = await startTestServer();
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await server.dispose();
+  });
+
+  it('[CS4] delivers each edit to the other client, which converges byte for byte', async () => {
+    const draftId = await createDraft();
+    const alice = open(draftId);
+    const bob = open(draftId);
+    await Promise.all([alice.waitSynced(), bob.waitSynced()]);
+
+    appendParagraph(alice.doc, 'Alice writes the lede.');
+    await waitFor(() => bodyString(bob.doc).includes('Alice writes the lede.'), 'Bob to see Alice');
+    appendParagraph(bob.doc, 'Bob adds a quote.');
+    await waitFor(() => bodyString(alice.doc).includes('Bob adds a quote.'), 'Alice to see Bob');
+
+    expect(bodyString(alice.doc)).toBe(bodyString(bob.doc));
+    expect(Y.encodeStateVector(alice.doc)).toEqual(Y.encodeStateVector(bob.doc));
+  });
+
+  it('[CS4] stores an edit before anyone else sees it', async () => {
+    const draftId = await createDraft();
+    const alice = open(draftId);
+    const bob = open(draftId);
+    await Promise.all([alice.waitSynced(), bob.waitSynced()]);
+
+    appendParagraph(alice.doc, 'durable first');
+    await waitFor(() => bodyString(bob.doc).includes('durable first'), 'Bob to see the edit');
+    // Whatever Bob has seen is already in the database.
+    const stored = await server.store.loadDraftState(draftId);
+    const fromDisk = new Y.Doc();
+    if (stored?.snapshot) Y.applyUpdate(fromDisk, stored.snapshot);
+    for (const update of stored?.updates ?? []) Y.applyUpdate(fromDisk, update);
+    expect(bodyString(fromDisk)).toContain('durable first');
+  });
+
+  it('lists the people in a draft with their names on the drafts list', async () => {
+    const draftId = await createDraft();
+    const alice = open(draftId, 'Alice Reporter');
+    await alice.waitSynced();
+    const present = await waitFor(async () => {
+      const res = await fetch(`${server.url}/api/docs/${draftId}`);
+      const body = (await res.json()) as { draft: { present: Array<{ name: string }> } };
+      return body.draft.present.length > 0 && body.draft.present;
+    }, 'presence to show');
+    expect(present.map((p) => p.name)).toEqual(['Alice Reporter']);
+  });
+
+  it('[CS11] unloads a draft when its last client leaves, after folding its updates into a snapshot', async () => {
+    const draftId = await createDraft();
+    const alice = open(draftId);
+    await alice.waitSynced();
+    appendParagraph(alice.doc, 'one');
+    appendParagraph(alice.doc, 'two');
+    await waitFor(async () => (await server.store.countPendingUpdates(draftId)) >= 2, 'updates to be stored');
+    expect(server.server.registry.findRoom(draftId)).toBeDefined();
+
+    alice.destroy();
+    clients.splice(0);
+    await waitFor(() => server.server.registry.findRoom(draftId) === undefined, 'the room to unload');
+    expect(await server.store.countPendingUpdates(draftId)).toBe(0);
+
+    const late = open(draftId);
+    await late.waitSynced();
+    expect(bodyString(late.doc)).toContain('two');
+  });
+
+  it('[CS12] compacts in the background once enough updates follow the snapshot', async () => {
+    await server.dispose();
+    server = await startTestServer({ env: { COMPACT_AFTER_UPDATES: '20' } });
+    const draftId = await createDraft();
+    const alice = open(draftId);
+    const bob = open(draftId);
+    await Promise.all([alice.waitSynced(), bob.waitSynced()]);
+    for (let i = 0; i < 50; i++) appendParagraph(alice.doc, `line ${i}`);
+    await waitFor(() => bodyString(bob.doc).includes('line 49'), 'Bob to see every line');
+    await waitFor(async () => (await server.store.countPendingUpdates(draftId)) < 20, 'compaction');
+    const fresh = open(draftId);
+    await fresh.waitSynced();
+    expect(bodyString(fresh.doc)).toBe(bodyString(alice.doc));
+  });
+});

@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+
+export interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  url: string;
+  collabUrl: string;
+  /** Resolves with the exit code (or signal) once the process has gone. */
+  exited: Promise<number | NodeJS.Signals | null>;
+}
+
+/**
+ * Runs the real server (`server/main.ts`) as its own process, so a test can
+ * kill it with SIGKILL or SIGTERM. Resolves once it listens; its port is read
+ * from its structured "ready" log line.
+ */
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/main.ts')], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) => {
+    child.once('exit', (code, signal) => resolve(signal ?? code));
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const lines = readline.createInterface({ input: child.stdout! });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in time\n${stderr}`)), 30_000);
+    lines.on('line', (line) => {
+      try {
+        const entry = JSON.parse(line) as { port?: number; msg?: string };
+        if (typeof entry.port === 'number' && entry.msg?.includes('ready')) {
+          clearTimeout(timer);
+          resolve(entry.port);
+        }
+      } catch {
+        // Not a log line; ignore.
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${String(code)}) before listening\n${stderr}`));
+    });
+  });
+  const url = `http://127.0.0.1:${port}`;
+  return { child, port, url, collabUrl: `ws://127.0.0.1:${port}/collab`, exited };
+}

@@ -1,0 +1,27 @@
+/**
+ * Polls `condition` until it returns a truthy value and resolves with it.
+ * Rejects with `message` after `timeoutMs`. Tests wait on conditions, never
+ * on fixed sleeps.
+ */
+export async function waitFor<T>(
+  condition: () => T | Promise<T>,
+  message = 'condition',
+  timeoutMs = 10_000,
+  intervalMs = 10,
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await condition();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const detail = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${message}${detail}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
