@@ -10,6 +10,7 @@ export function isSafeUrl(url: string): boolean {
   const trimmed = url.trim();
   if (trimmed === '') return false;
   // Control characters and whitespace inside a scheme are how `java\tscript:` slips through.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what we look for
   if (/[\u0000-\u001f\u007f]/.test(trimmed)) return false;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed);
   if (!scheme) return true;

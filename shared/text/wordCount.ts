@@ -4,6 +4,6 @@
  * Returns 0 for empty or whitespace-only text.
  */
 export function countWords(text: string): number {
-  const words = text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu);
+  const words = text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
   return words ? words.length : 0;
 }
