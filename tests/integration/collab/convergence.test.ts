@@ -62,7 +62,7 @@ describe('two clients on one draft', () => {
     const present = await waitFor(async () => {
       const res = await fetch(`${server.url}/api/docs/${draftId}`);
       const body = (await res.json()) as { draft: { present: Array<{ name: string }> } };
-      return body.draft.present.length > 0 && body.draft.present;
+      return body.draft.present.length > 0 ? body.draft.present : undefined;
     }, 'presence to show');
     expect(present.map((p) => p.name)).toEqual(['Alice Reporter']);
   });
