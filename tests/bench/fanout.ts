@@ -1,0 +1,169 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+/**
+ * Fan-out latency: D drafts x C clients, W of them typing one character at R
+ * per second. Latency is from a writer's keystroke to its arrival at every
+ * other client of that draft. The server runs in its own process pinned to
+ * core 0; this load generator should run on core 1.
+ */
+export interface FanoutOptions {
+  drafts: number;
+  clientsPerDraft: number;
+  writersPerDraft: number;
+  ratePerSecond: number;
+  seconds: number;
+  env?: Record<string, string>;
+}
+
+export interface FanoutResult {
+  delivered: number;
+  deliveredPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  serverCpuMsPerSecond: number;
+  serverCpuUsPerDelivery: number;
+  peakRssMiB: number;
+  /** The load generator's own CPU use; near 1000 it is the bottleneck and latencies overstate the server's. */
+  generatorCpuMsPerSecond: number;
+}
+
+const CLK_TCK = 100;
+
+function readCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+}
+
+function readRssMiB(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'));
+  const child = spawn('taskset', ['-c', '0', process.execPath, '--import', 'tsx', path.resolve('server/main.ts')], {
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'info', ...options.env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // The ready line is logged at info; ask for it explicitly.
+  const port = await new Promise<number>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      const match = /"port":(\d+)/.exec(line);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', () => reject(new Error('server exited')));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const providers: WebsocketProvider[] = [];
+  const latencies: number[] = [];
+  let measuring = false;
+  try {
+    const draftIds: string[] = [];
+    for (let d = 0; d < options.drafts; d++) {
+      const res = await fetch(`${base}/api/docs`, { method: 'POST' });
+      draftIds.push(((await res.json()) as { draft: { id: string } }).draft.id);
+    }
+    const writers: Array<{ doc: Y.Doc; text: Y.XmlText; sent: Map<number, number> }> = [];
+    for (const draftId of draftIds) {
+      const sentByWriter = new Map<number, Map<number, number>>();
+      const docs: Y.Doc[] = [];
+      for (let c = 0; c < options.clientsPerDraft; c++) {
+        const doc = new Y.Doc();
+        docs.push(doc);
+        const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, draftId, doc, {
+          WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+          disableBc: true,
+        });
+        providers.push(provider);
+        const seen = new Map<number, number>();
+        doc.on('update', (_update: Uint8Array, origin: unknown) => {
+          if (origin !== provider) return;
+          const now = performance.now();
+          for (const [writerId, sent] of sentByWriter) {
+            if (writerId === doc.clientID) continue;
+            const clock = Y.getState(doc.store, writerId);
+            for (let k = (seen.get(writerId) ?? 0); k < clock; k++) {
+              const at = sent.get(k);
+              if (at !== undefined && measuring) latencies.push(now - at);
+            }
+            seen.set(writerId, clock);
+          }
+        });
+      }
+      for (let w = 0; w < options.writersPerDraft; w++) {
+        const doc = docs[w]!;
+        const sent = new Map<number, number>();
+        sentByWriter.set(doc.clientID, sent);
+        writers.push({ doc, text: null as unknown as Y.XmlText, sent });
+      }
+    }
+    await Promise.all(
+      providers.map((p) => new Promise<void>((resolve) => (p.synced ? resolve() : p.once('sync', () => resolve())))),
+    );
+    // Each writer types into its own paragraph so edits never conflict.
+    for (const writer of writers) {
+      const paragraph = new Y.XmlElement('paragraph');
+      writer.text = new Y.XmlText();
+      paragraph.insert(0, [writer.text]);
+      writer.doc.getXmlFragment('body').push([paragraph]);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+
+    const cpuStart = readCpuMs(child.pid!);
+    const generatorStart = process.cpuUsage();
+    let peakRss = readRssMiB(child.pid!);
+    const started = performance.now();
+    measuring = true;
+    const intervalMs = 1000 / options.ratePerSecond;
+    const timers = writers.map((writer, i) =>
+      setTimeout(() => {
+        const tick = setInterval(() => {
+          const clock = Y.getState(writer.doc.store, writer.doc.clientID);
+          writer.sent.set(clock, performance.now());
+          writer.text.insert(writer.text.length, 'x');
+        }, intervalMs);
+        timers[i] = tick;
+      }, (i * intervalMs) / writers.length),
+    );
+    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, readRssMiB(child.pid!))), 250);
+    await new Promise((r) => setTimeout(r, options.seconds * 1000));
+    for (const t of timers) clearInterval(t as NodeJS.Timeout);
+    await new Promise((r) => setTimeout(r, 500));
+    measuring = false;
+    clearInterval(rssTimer);
+    const elapsed = (performance.now() - started) / 1000;
+    const cpuMs = readCpuMs(child.pid!) - cpuStart;
+    const generator = process.cpuUsage(generatorStart);
+    latencies.sort((a, b) => a - b);
+    return {
+      delivered: latencies.length,
+      deliveredPerSecond: latencies.length / elapsed,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: latencies[latencies.length - 1] ?? NaN,
+      serverCpuMsPerSecond: cpuMs / elapsed,
+      serverCpuUsPerDelivery: (cpuMs * 1000) / Math.max(1, latencies.length),
+      peakRssMiB: peakRss,
+      generatorCpuMsPerSecond: (generator.user + generator.system) / 1000 / elapsed,
+    };
+  } finally {
+    for (const p of providers) p.destroy();
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
