@@ -1,0 +1,32 @@
+import type { ErrorCode } from '../../shared/api/errorCodes.ts';
+
+/** Codes the client makes itself, when there is no usable answer from the server. */
+export const CLIENT_ERROR_CODES = {
+  /** The request never got an answer (offline, server down, connection reset). */
+  network: 'network_error',
+  /** The server answered with a body that does not match the contract. */
+  invalidResponse: 'invalid_response',
+} as const;
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[keyof typeof CLIENT_ERROR_CODES];
+
+/**
+ * Every failed REST call ends as an ApiError. `status` is the HTTP status, or 0
+ * when there was no answer at all. `code` is the server's error code when it
+ * sent one (`shared/api/errorCodes.ts`), otherwise one of CLIENT_ERROR_CODES;
+ * it stays a plain string so a newer server's codes still come through.
+ */
+export class ApiError extends Error {
+  readonly code: ErrorCode | ClientErrorCode | (string & {});
+  readonly status: number;
+
+  constructor(code: string, message: string, status: number) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+  }
+
+  get isNetworkError(): boolean {
+    return this.code === CLIENT_ERROR_CODES.network;
+  }
+}

@@ -1,0 +1,240 @@
+import type { Editor } from '@tiptap/core';
+import { useEditorState } from '@tiptap/react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Icon, type IconName } from '../ui/Icon.tsx';
+import { LINK_SHORTCUT } from './extensions/LinkShortcut.ts';
+import { PULL_QUOTE_SHORTCUT } from './extensions/PullQuoteCommands.ts';
+import { isApplePlatform, shortcutLabel } from './shortcutLabel.ts';
+
+interface ToolbarAction {
+  id: string;
+  label: string;
+  shortcut: string;
+  icon: IconName | { text: string; className: string };
+  /** Toggle buttons report their state with aria-pressed; plain actions (undo) do not. */
+  isToggle: boolean;
+  isActive: (editor: Editor) => boolean;
+  canRun: (editor: Editor) => boolean;
+  run: (editor: Editor) => void;
+  groupEnd?: boolean;
+}
+
+function actions(onRequestLink: () => void): ToolbarAction[] {
+  return [
+    {
+      id: 'bold',
+      label: 'Bold',
+      shortcut: 'Mod-b',
+      icon: { text: 'B', className: 'toolbar__glyph--bold' },
+      isToggle: true,
+      isActive: (e) => e.isActive('bold'),
+      canRun: (e) => e.can().toggleBold(),
+      run: (e) => e.chain().focus().toggleBold().run(),
+    },
+    {
+      id: 'italic',
+      label: 'Italic',
+      shortcut: 'Mod-i',
+      icon: { text: 'I', className: 'toolbar__glyph--italic' },
+      isToggle: true,
+      isActive: (e) => e.isActive('italic'),
+      canRun: (e) => e.can().toggleItalic(),
+      run: (e) => e.chain().focus().toggleItalic().run(),
+      groupEnd: true,
+    },
+    {
+      id: 'h2',
+      label: 'Subheading',
+      shortcut: 'Mod-Alt-2',
+      icon: { text: 'H2', className: 'toolbar__glyph--heading' },
+      isToggle: true,
+      isActive: (e) => e.isActive('heading', { level: 2 }),
+      canRun: (e) => e.can().toggleHeading({ level: 2 }),
+      run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
+    },
+    {
+      id: 'h3',
+      label: 'Minor subheading',
+      shortcut: 'Mod-Alt-3',
+      icon: { text: 'H3', className: 'toolbar__glyph--heading' },
+      isToggle: true,
+      isActive: (e) => e.isActive('heading', { level: 3 }),
+      canRun: (e) => e.can().toggleHeading({ level: 3 }),
+      run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
+      groupEnd: true,
+    },
+    {
+      id: 'bulletList',
+      label: 'Bulleted list',
+      shortcut: 'Mod-Shift-8',
+      icon: 'bulletList',
+      isToggle: true,
+      isActive: (e) => e.isActive('bulletList'),
+      canRun: (e) => e.can().toggleBulletList(),
+      run: (e) => e.chain().focus().toggleBulletList().run(),
+    },
+    {
+      id: 'orderedList',
+      label: 'Numbered list',
+      shortcut: 'Mod-Shift-7',
+      icon: 'orderedList',
+      isToggle: true,
+      isActive: (e) => e.isActive('orderedList'),
+      canRun: (e) => e.can().toggleOrderedList(),
+      run: (e) => e.chain().focus().toggleOrderedList().run(),
+      groupEnd: true,
+    },
+    {
+      id: 'blockquote',
+      label: 'Block quote',
+      shortcut: 'Mod-Shift-b',
+      icon: 'blockquote',
+      isToggle: true,
+      isActive: (e) => e.isActive('blockquote'),
+      canRun: (e) => e.can().toggleBlockquote(),
+      run: (e) => e.chain().focus().toggleBlockquote().run(),
+    },
+    {
+      id: 'pullQuote',
+      label: 'Pull quote',
+      shortcut: PULL_QUOTE_SHORTCUT,
+      icon: 'pullQuote',
+      isToggle: true,
+      isActive: (e) => e.isActive('pullQuote'),
+      canRun: (e) => e.can().togglePullQuote(),
+      run: (e) => e.chain().focus().togglePullQuote().run(),
+    },
+    {
+      id: 'link',
+      label: 'Link',
+      shortcut: LINK_SHORTCUT,
+      icon: 'link',
+      isToggle: true,
+      isActive: (e) => e.isActive('link'),
+      canRun: (e) => e.isActive('link') || e.can().setLink({ href: 'https://example.com' }),
+      run: () => onRequestLink(),
+      groupEnd: true,
+    },
+    {
+      id: 'undo',
+      label: 'Undo',
+      shortcut: 'Mod-z',
+      icon: 'undo',
+      isToggle: false,
+      isActive: () => false,
+      canRun: (e) => e.can().undo(),
+      run: (e) => e.chain().focus().undo().run(),
+    },
+    {
+      id: 'redo',
+      label: 'Redo',
+      shortcut: 'Mod-Shift-z',
+      icon: 'redo',
+      isToggle: false,
+      isActive: () => false,
+      canRun: (e) => e.can().redo(),
+      run: (e) => e.chain().focus().redo().run(),
+    },
+  ];
+}
+
+export interface ToolbarProps {
+  editor: Editor;
+  onRequestLink: () => void;
+  isDisabled: boolean;
+}
+
+/**
+ * The formatting toolbar (WAI-ARIA toolbar pattern): one Tab stop, arrow keys
+ * and Home/End move between buttons. Buttons that cannot act where the cursor
+ * is (bold in the headline, undo with nothing to undo) stay focusable but are
+ * aria-disabled, so the arrow keys never skip and strand a keyboard user.
+ */
+export function Toolbar({ editor, onRequestLink, isDisabled }: ToolbarProps) {
+  const onRequestLinkRef = useRef(onRequestLink);
+  onRequestLinkRef.current = onRequestLink;
+  const [list] = useState(() => actions(() => onRequestLinkRef.current()));
+  const [focusIndex, setFocusIndex] = useState(0);
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+
+  const states = useEditorState({
+    editor,
+    selector: ({ editor: current }) =>
+      list.map((action) => ({
+        isActive: current ? action.isActive(current) : false,
+        canRun: current ? current.isEditable && action.canRun(current) : false,
+      })),
+    equalityFn: (a, b) =>
+      b !== null && a.length === b.length && a.every((s, i) => s.isActive === b[i]!.isActive && s.canRun === b[i]!.canRun),
+  });
+
+  const moveFocus = (index: number) => {
+    const next = (index + list.length) % list.length;
+    setFocusIndex(next);
+    buttons.current[next]?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const keys: Record<string, () => void> = {
+      ArrowRight: () => moveFocus(focusIndex + 1),
+      ArrowLeft: () => moveFocus(focusIndex - 1),
+      Home: () => moveFocus(0),
+      End: () => moveFocus(list.length - 1),
+    };
+    const handler = keys[event.key];
+    if (handler) {
+      event.preventDefault();
+      handler();
+    }
+  };
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting" aria-disabled={isDisabled || undefined} onKeyDown={onKeyDown}>
+      {list.map((action, index) => {
+        const state = states[index]!;
+        const isEnabled = !isDisabled && state.canRun;
+        const shortcut = shortcutLabel(action.shortcut);
+        let content: ReactNode;
+        if (typeof action.icon === 'string') content = <Icon name={action.icon} />;
+        else content = <span className={`toolbar__glyph ${action.icon.className}`} aria-hidden="true">{action.icon.text}</span>;
+        return (
+          <span key={action.id} className={action.groupEnd ? 'toolbar__item toolbar__item--group-end' : 'toolbar__item'}>
+            <button
+              ref={(element) => {
+                buttons.current[index] = element;
+              }}
+              type="button"
+              className="toolbar__button"
+              tabIndex={index === focusIndex ? 0 : -1}
+              aria-label={action.label}
+              aria-pressed={action.isToggle ? state.isActive : undefined}
+              aria-disabled={!isEnabled || undefined}
+              aria-keyshortcuts={ariaShortcut(action.shortcut)}
+              title={`${action.label} (${shortcut})`}
+              onFocus={() => setFocusIndex(index)}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => {
+                if (isEnabled) action.run(editor);
+              }}
+            >
+              {content}
+            </button>
+          </span>
+        );
+      })}
+    </div>
+  );
+}
+
+/** aria-keyshortcuts wants "Control+B" style names; Tiptap's Mod is Control here and Meta on a Mac. */
+function ariaShortcut(spec: string): string {
+  const isApple = isApplePlatform();
+  return spec
+    .split('-')
+    .map((part) => {
+      if (part === 'Mod') return isApple ? 'Meta' : 'Control';
+      if (part.length === 1) return part.toUpperCase();
+      return part;
+    })
+    .join('+');
+}

@@ -1,0 +1,62 @@
+import { CLOSE_CODES, isPermanentCloseCode } from '../../../shared/protocol/closeCodes.ts';
+
+/** What the person can do about a closed connection. */
+export type CloseRemedy =
+  /** Nothing here; go back to the drafts list. */
+  | 'none'
+  /** Reload the page; the local copy is kept and merged. */
+  | 'reload'
+  /** The server refused this tab's edits: throw the local copy away and load the draft afresh. */
+  | 'discard-and-reload';
+
+export interface CloseDescription {
+  message: string;
+  remedy: CloseRemedy;
+}
+
+/**
+ * Words for a permanent close (4400-4499): the provider has stopped and will not
+ * reconnect by itself. Unknown codes in the range get a generic message.
+ */
+export function describePermanentClose(code: number): CloseDescription {
+  switch (code) {
+    case CLOSE_CODES.draftNotFound:
+      return { message: 'This draft does not exist, or it has been deleted.', remedy: 'none' };
+    case CLOSE_CODES.unauthorized:
+      return { message: 'You are not signed in any more. Reload to sign in again.', remedy: 'reload' };
+    case CLOSE_CODES.forbidden:
+      return { message: 'You do not have permission to edit this draft.', remedy: 'none' };
+    case CLOSE_CODES.malformedMessage:
+    case CLOSE_CODES.invalidUpdate:
+    case CLOSE_CODES.messageTooLarge:
+      return {
+        message:
+          code === CLOSE_CODES.messageTooLarge
+            ? 'An edit was too large for the server to accept, so this tab stopped syncing.'
+            : 'The server refused an edit from this tab, so it stopped syncing.',
+        remedy: 'discard-and-reload',
+      };
+    default:
+      return { message: `The server closed the connection (code ${code}).`, remedy: 'reload' };
+  }
+}
+
+/**
+ * Words for a transient close while the provider retries, or null when the code
+ * needs no explanation beyond "reconnecting" (normal closes, network drops).
+ */
+export function describeTransientClose(code: number): string | null {
+  if (isPermanentCloseCode(code)) return null;
+  switch (code) {
+    case CLOSE_CODES.draftUnavailable:
+      return 'The draft is temporarily unavailable on the server.';
+    case CLOSE_CODES.storageFailed:
+      return 'The server could not store the latest edits; they are kept here and sent again.';
+    case CLOSE_CODES.goingAway:
+      return 'The server is restarting.';
+    case CLOSE_CODES.tooSlow:
+      return 'The connection was too slow to keep up; reconnecting.';
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,62 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { AwarenessUser } from '../../../shared/protocol/awareness.ts';
+import type { ConnectionSnapshot } from './ConnectionTracker.ts';
+import { createDraftSession, type DraftSession, type Readiness } from './createDraftSession.ts';
+import type { Person } from './PeopleTracker.ts';
+import type { SaveSnapshot } from './SaveTracker.ts';
+import type { ValueStore } from './ValueStore.ts';
+
+/**
+ * Opens a live session on `draftId` for as long as the component is mounted
+ * (or until `draftId` changes) and destroys it on cleanup. The session is made
+ * in an effect, not during render, so StrictMode's mount-unmount-mount makes
+ * and destroys a whole session rather than leaking half of one. Returns null
+ * until the effect has run, and for a null `draftId`.
+ *
+ * `user` is read when the session opens; later changes go through
+ * `session.setUser` (see useSessionUser) so a rename does not reconnect.
+ */
+export function useDraftSession(draftId: string | null, user: AwarenessUser): DraftSession | null {
+  const [session, setSession] = useState<DraftSession | null>(null);
+  const [initialUser] = useState(user);
+
+  useEffect(() => {
+    if (draftId === null) return;
+    const opened = createDraftSession(draftId, { user: initialUser });
+    setSession(opened);
+    return () => {
+      setSession((current) => (current === opened ? null : current));
+      opened.destroy();
+    };
+  }, [draftId, initialUser]);
+
+  return session;
+}
+
+/** Keeps the session's awareness `user` equal to `user`. */
+export function useSessionUser(session: DraftSession | null, user: AwarenessUser): void {
+  const { name, color } = user;
+  useEffect(() => {
+    session?.setUser({ name, color });
+  }, [session, name, color]);
+}
+
+function useStore<T>(store: ValueStore<T>): T {
+  return useSyncExternalStore(store.subscribe, store.get);
+}
+
+export function useConnectionState(session: DraftSession): ConnectionSnapshot {
+  return useStore(session.connection.state);
+}
+
+export function useSaveState(session: DraftSession): SaveSnapshot {
+  return useStore(session.saves.state);
+}
+
+export function usePeople(session: DraftSession): readonly Person[] {
+  return useStore(session.people.state);
+}
+
+export function useReadiness(session: DraftSession): Readiness {
+  return useStore(session.readiness);
+}

@@ -1,0 +1,21 @@
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { countWords } from '../../shared/text/wordCount.ts';
+
+export interface WordCounts {
+  headline: number;
+  standfirst: number;
+  /** Words in the body blocks (everything after the standfirst). */
+  body: number;
+}
+
+/** Counts words per part of a draft document; an empty or partial document counts 0 for the missing parts. */
+export function countDraftWords(doc: PMNode): WordCounts {
+  const counts: WordCounts = { headline: 0, standfirst: 0, body: 0 };
+  doc.forEach((child, _offset, index) => {
+    const words = countWords(child.textBetween(0, child.content.size, '\n', ' '));
+    if (index === 0 && child.type.name === 'headline') counts.headline = words;
+    else if (index === 1 && child.type.name === 'standfirst') counts.standfirst = words;
+    else counts.body += words;
+  });
+  return counts;
+}

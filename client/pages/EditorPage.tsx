@@ -1,0 +1,122 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { DraftSummary } from '../../shared/api/drafts.ts';
+import type { AwarenessUser } from '../../shared/protocol/awareness.ts';
+import { ApiError } from '../api/ApiError.ts';
+import { getDraft } from '../api/drafts.ts';
+import { Link } from '../app/Link.tsx';
+import { DraftEditor } from '../editor/DraftEditor.tsx';
+import type { DraftSession } from '../editor/collab/createDraftSession.ts';
+import { useConnectionState, useDraftSession, useSessionUser } from '../editor/collab/useDraftSession.ts';
+import { toAwarenessUser } from '../identity/displayName.ts';
+import { DraftTitle } from '../panels/draft/DraftTitle.tsx';
+import { NameButton } from '../panels/identity/NameButton.tsx';
+import { PresenceBar } from '../panels/presence/PresenceBar.tsx';
+import { ConnectionNotice } from '../panels/status/ConnectionNotice.tsx';
+import { ConnectionPill } from '../panels/status/ConnectionPill.tsx';
+import { SaveStatus } from '../panels/status/SaveStatus.tsx';
+import { Icon } from '../ui/Icon.tsx';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+type SummaryState =
+  | { status: 'loading' }
+  | { status: 'loaded'; draft: DraftSummary }
+  | { status: 'not-found' }
+  /** No answer (offline) or a server error: the editor still opens from the local copy. */
+  | { status: 'unavailable'; error: ApiError };
+
+export interface EditorPageProps {
+  draftId: string;
+  displayName: string;
+}
+
+/** `/docs/:id`: one draft, live. The summary (title, last save) comes over REST; the copy over the socket. */
+export function EditorPage({ draftId, displayName }: EditorPageProps) {
+  const summary = useDraftSummary(draftId);
+  const user = useMemo(() => toAwarenessUser(displayName), [displayName]);
+  const session = useDraftSession(summary.state.status === 'not-found' ? null : draftId, user);
+  useSessionUser(session, user);
+
+  const title = summary.state.status === 'loaded' ? summary.state.draft.title : null;
+  useEffect(() => {
+    document.title = `${title?.trim() || 'Draft'} — Copydesk`;
+  }, [title]);
+
+  if (summary.state.status === 'not-found') {
+    return <NotFoundPage title="Draft not found" message="This draft does not exist, or it has been deleted." />;
+  }
+
+  const draft = summary.state.status === 'loaded' ? summary.state.draft : null;
+  const updatedAt = draft ? new Date(draft.updatedAt) : null;
+
+  return (
+    <div className="layout layout--editor">
+      <header className="topbar topbar--editor">
+        <Link to="/" className="back-link">
+          <Icon name="arrowLeft" />
+          <span>Drafts</span>
+        </Link>
+        <PageHeading className="visually-hidden">{draft ? `Editing “${draft.title}”` : 'Editing a draft'}</PageHeading>
+        <DraftTitle draft={draft} onRenamed={summary.setDraft} />
+        <div className="topbar__status">
+          {session && <ConnectionPill session={session} />}
+          {session && (
+            <SaveStatus session={session} serverUpdatedAt={updatedAt && !Number.isNaN(updatedAt.getTime()) ? updatedAt : null} />
+          )}
+        </div>
+        <span className="topbar__spacer" />
+        {session && <PresenceBar session={session} />}
+        <NameButton isCompact />
+      </header>
+      {summary.state.status === 'unavailable' && !summary.state.error.isNetworkError && (
+        <p className="banner" role="alert">
+          Could not load the draft's details: {summary.state.error.message}
+        </p>
+      )}
+      {session && <ConnectionNotice session={session} />}
+      <main className="editor-main">
+        {session ? (
+          <EditorForSession session={session} user={user} />
+        ) : (
+          <p className="page-loading" role="status">
+            Opening the draft…
+          </p>
+        )}
+      </main>
+    </div>
+  );
+}
+
+/** The editor for one session; a new session (StrictMode, another draft) gets a new editor. */
+function EditorForSession({ session, user }: { session: DraftSession; user: AwarenessUser }) {
+  const connection = useConnectionState(session);
+  return (
+    <DraftEditor
+      key={`${session.draftId}:${session.doc.clientID}`}
+      session={session}
+      user={user}
+      isReadOnly={connection.kind === 'closed'}
+    />
+  );
+}
+
+function useDraftSummary(draftId: string) {
+  const [state, setState] = useState<SummaryState>({ status: 'loading' });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    getDraft(draftId, controller.signal).then(
+      (draft) => setState({ status: 'loaded', draft }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.status === 404) setState({ status: 'not-found' });
+        else setState({ status: 'unavailable', error: error instanceof ApiError ? error : new ApiError('internal_error', String(error), 0) });
+      },
+    );
+    return () => controller.abort();
+  }, [draftId]);
+
+  const setDraft = (draft: DraftSummary) => setState({ status: 'loaded', draft });
+  return { state, setDraft };
+}

@@ -1,0 +1,65 @@
+import type { DraftSummary } from '../../../shared/api/drafts.ts';
+import { Link } from '../../app/Link.tsx';
+import { PersonBadge } from '../../ui/PersonBadge.tsx';
+import { formatAbsoluteTime, formatRelativeTime } from './relativeTime.ts';
+
+export interface DraftsTableProps {
+  drafts: DraftSummary[];
+  now: Date;
+}
+
+/** Drafts, newest edit first as the server sends them: title, last edit, who is in each now. */
+export function DraftsTable({ drafts, now }: DraftsTableProps) {
+  return (
+    <table className="drafts-table">
+      <caption className="visually-hidden">Drafts, most recently edited first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Title</th>
+          <th scope="col">Last edited</th>
+          <th scope="col">In it now</th>
+        </tr>
+      </thead>
+      <tbody>
+        {drafts.map((draft) => {
+          const updatedAt = new Date(draft.updatedAt);
+          const isValidDate = !Number.isNaN(updatedAt.getTime());
+          return (
+            <tr key={draft.id}>
+              <th scope="row" className="drafts-table__title">
+                <Link to={`/docs/${encodeURIComponent(draft.id)}`}>{draft.title.trim() || 'Untitled draft'}</Link>
+              </th>
+              <td className="drafts-table__time" data-label="Last edited">
+                {isValidDate ? (
+                  <time dateTime={updatedAt.toISOString()} title={formatAbsoluteTime(updatedAt)}>
+                    {formatRelativeTime(updatedAt, now)}
+                  </time>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td data-label="In it now">
+                {draft.present.length === 0 ? (
+                  <span className="muted">Nobody</span>
+                ) : (
+                  <ul className="drafts-table__people" aria-label={`People in ${draft.title || 'this draft'}`}>
+                    {draft.present.map((person, index) => (
+                      <li key={`${person.name}-${index}`}>
+                        <PersonBadge name={person.name} color={safeColor(person.color)} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** Colours come from other clients' awareness: anything but #rrggbb falls back to a neutral grey. */
+function safeColor(color: string): string {
+  return /^#[0-9a-f]{6}$/i.test(color) ? color : '#475569';
+}

@@ -1,0 +1,90 @@
+import type { ReactNode } from 'react';
+
+const PATHS = {
+  bulletList: (
+    <>
+      <circle cx="5" cy="7" r="1.4" fill="currentColor" stroke="none" />
+      <circle cx="5" cy="12" r="1.4" fill="currentColor" stroke="none" />
+      <circle cx="5" cy="17" r="1.4" fill="currentColor" stroke="none" />
+      <path d="M9 7h11M9 12h11M9 17h11" />
+    </>
+  ),
+  orderedList: (
+    <>
+      <path d="M4 5h1.5v4M4 9h3M4 14.5c0-.8.7-1.5 1.5-1.5S7 13.6 7 14.3c0 1.2-3 2-3 3.7h3" />
+      <path d="M10 7h10M10 12h10M10 17h10" />
+    </>
+  ),
+  blockquote: (
+    <>
+      <path d="M5 5v14" strokeWidth="2.4" />
+      <path d="M10 8h10M10 12h10M10 16h7" />
+    </>
+  ),
+  pullQuote: (
+    <>
+      <path d="M4 6h16M4 18h16" />
+      <path d="M8 14.5c0-2.5 1-4 3-4.5M13 14.5c0-2.5 1-4 3-4.5" strokeWidth="2.2" />
+    </>
+  ),
+  link: (
+    <>
+      <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1" />
+      <path d="M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" />
+    </>
+  ),
+  undo: <path d="M9 14 4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />,
+  redo: <path d="m15 14 5-5-5-5M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />,
+  check: <path d="m5 12.5 4.5 4.5L19 7.5" />,
+  sync: (
+    <>
+      <path d="M20 11a8 8 0 0 0-14.3-4.3L4 8.5M4 4v4.5h4.5" />
+      <path d="M4 13a8 8 0 0 0 14.3 4.3l1.7-1.8M20 20v-4.5h-4.5" />
+    </>
+  ),
+  offline: (
+    <>
+      <path d="M3 3l18 18" />
+      <path d="M8.5 8.6A5 5 0 0 0 7 18h9.5M18.5 17.7A4 4 0 0 0 17 10h-.3A6 6 0 0 0 10.8 6" />
+    </>
+  ),
+  alert: (
+    <>
+      <path d="M12 3.5 2.5 20h19z" />
+      <path d="M12 10v4.5M12 17.2v.3" />
+    </>
+  ),
+  arrowLeft: <path d="M19 12H5M11 6l-6 6 6 6" />,
+  pencil: <path d="M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4" />,
+  upload: <path d="M12 16V4M7 9l5-5 5 5M4 16v4h16v-4" />,
+  plus: <path d="M12 5v14M5 12h14" />,
+  saving: (
+    <>
+      <circle cx="12" cy="12" r="8" />
+      <path d="M12 7.5V12l3 2" />
+    </>
+  ),
+} satisfies Record<string, ReactNode>;
+
+export type IconName = keyof typeof PATHS;
+
+/** A decorative line icon; always next to visible or accessible text, so it is hidden from assistive tech. */
+export function Icon({ name, className }: { name: IconName; className?: string }) {
+  return (
+    <svg
+      className={className ? `icon ${className}` : 'icon'}
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {PATHS[name]}
+    </svg>
+  );
+}
