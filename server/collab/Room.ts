@@ -7,7 +7,7 @@ import type { DocumentStore } from '../storage/DocumentStore.ts';
 import { gateAwareness } from './awarenessGate.ts';
 import type { Connection } from './Connection.ts';
 import { decodeFrame, encodeAwarenessFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdateFrame } from './protocol.ts';
-import type { UpdateLog } from './UpdateLog.ts';
+import { StaleAppendError, type UpdateLog } from './UpdateLog.ts';
 import { advanceKnownClocks, gateUpdate } from './updateGate.ts';
 
 export interface RoomLimits {
@@ -165,13 +165,16 @@ export class Room {
       return;
     }
     if (!verdict.isNew) {
-      if (connection.wantsAck && verdict.clocks.size > 0) connection.send(encodeSavedFrame(verdict.clocks));
+      // Known is not yet stored: the write that brought it sends the ack when it lands.
+      if (connection.wantsAck && verdict.clocks.size > 0 && this.isApplied(verdict.clocks)) {
+        connection.send(encodeSavedFrame(verdict.clocks));
+      }
       return;
     }
     advanceKnownClocks(this.known, verdict.clocks);
     this.pendingWrites++;
     const epoch = this.epoch;
-    this.deps.log.append(this.draftId, update).then(
+    this.deps.log.append(this.draftId, update, () => epoch === this.epoch).then(
       (seq) => {
         this.pendingWrites--;
         if (epoch !== this.epoch || this.isDestroyed) {
@@ -190,10 +193,22 @@ export class Room {
       },
       (error: unknown) => {
         this.pendingWrites--;
-        this.failWrite(connection, error);
+        if (error instanceof StaleAppendError) {
+          connection.close(CLOSE_CODES.storageFailed, 'an earlier write failed; reconnect to resync');
+        } else {
+          this.failWrite(connection, error);
+        }
         this.deps.onMaybeIdle(this);
       },
     );
+  }
+
+  /** True when the live draft already holds every client's structs up to `clocks`. */
+  private isApplied(clocks: ReadonlyMap<number, number>): boolean {
+    for (const [client, clock] of clocks) {
+      if (Y.getState(this.doc.store, client) < clock) return false;
+    }
+    return true;
   }
 
   private apply(sender: Connection, update: Uint8Array, updateFrame: Uint8Array | null, seq: number): void {

@@ -1,8 +1,17 @@
 import type { DocumentStore, UpdateToAppend } from '../storage/DocumentStore.ts';
 
 interface PendingAppend extends UpdateToAppend {
+  isStillWanted: () => boolean;
   resolve: (seq: number) => void;
   reject: (error: unknown) => void;
+}
+
+/** The append was dropped unwritten because an update before it failed to store. */
+export class StaleAppendError extends Error {
+  override name = 'StaleAppendError';
+  constructor() {
+    super('dropped: an earlier update of this draft failed to store');
+  }
 }
 
 /**
@@ -19,11 +28,16 @@ export class UpdateLog {
 
   constructor(private readonly store: DocumentStore) {}
 
-  /** Resolves with the update's sequence number once durable; rejects if its batch failed. */
-  append(draftId: string, update: Uint8Array): Promise<number> {
+  /**
+   * Resolves with the update's sequence number once durable; rejects if its
+   * batch failed, or with StaleAppendError without writing when
+   * `isStillWanted` says no at the moment its batch is written (an earlier
+   * update it may build on failed to store).
+   */
+  append(draftId: string, update: Uint8Array, isStillWanted: () => boolean = () => true): Promise<number> {
     this.pendingCount++;
     return new Promise<number>((resolve, reject) => {
-      this.queued.push({ draftId, update, resolve, reject });
+      this.queued.push({ draftId, update, isStillWanted, resolve, reject });
       if (!this.isScheduled) {
         this.isScheduled = true;
         // setImmediate runs after the I/O callbacks of this tick: every frame
@@ -48,11 +62,16 @@ export class UpdateLog {
     const batch = this.queued;
     this.queued = [];
     this.inFlight = this.inFlight.then(async () => {
+      // Decided now, not when queued: a batch ahead of this one may just have failed.
+      const wanted = batch.filter((entry) => entry.isStillWanted());
+      for (const entry of batch) {
+        if (!wanted.includes(entry)) entry.reject(new StaleAppendError());
+      }
       try {
-        const seqs = await this.store.appendUpdates(batch);
-        batch.forEach((entry, i) => entry.resolve(seqs[i]!));
+        const seqs = await this.store.appendUpdates(wanted);
+        wanted.forEach((entry, i) => entry.resolve(seqs[i]!));
       } catch (error) {
-        for (const entry of batch) entry.reject(error);
+        for (const entry of wanted) entry.reject(error);
       } finally {
         this.pendingCount -= batch.length;
       }

@@ -1,17 +1,23 @@
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 
 /**
  * The update gate: a pure verdict on one incoming Yjs update, taken before
- * anything touches the live draft. Yjs trusts its peers and would half-apply
- * a malformed update or park it as pending forever, so an update passes only
- * when it decodes whole and everything it builds on is already known:
+ * anything touches the live draft. Yjs trusts its peers: it would half-apply
+ * a malformed update, or park it as pending forever, and a stored update that
+ * cannot be applied makes the draft unloadable. So an update passes only when
+ * Yjs is certain to integrate all of it:
  *
- * - every struct decodes, and none is a Skip (a hole the sender cannot fill);
- * - per client, the update's structs run contiguously and start at or before
- *   the clock the server knows for that client (no gap);
+ * - it decodes whole, with every id and length a safe integer, and no Skip
+ *   (a hole the sender cannot fill);
+ * - each client has exactly one section (Yjs keeps only the last of several)
+ *   whose structs run contiguously from at or below the clock the server
+ *   knows for that client (no gap);
  * - every origin, right origin and parent given by id is an item the server
- *   knows or one the same update brings;
- * - every deleted range lies within items the server knows or the update brings.
+ *   knows or one the same update brings, and the structs can be integrated
+ *   in an order Yjs follows (per client in clock order, each after what it
+ *   refers to): no reference forward in its own client, no cycle;
+ * - every deleted range lies within items known once the update is in.
  *
  * `known` is the state vector the update is judged against: the draft's,
  * advanced by updates already accepted but not yet applied.
@@ -26,7 +32,10 @@ export type UpdateVerdict =
     }
   | { ok: false; reason: string };
 
+type Struct = Y.Item | Y.GC | Y.Skip;
+
 const refuse = (reason: string): UpdateVerdict => ({ ok: false, reason });
+const isSafe = (n: number) => Number.isSafeInteger(n) && n >= 0;
 
 export function gateUpdate(
   update: Uint8Array,
@@ -35,62 +44,103 @@ export function gateUpdate(
 ): UpdateVerdict {
   if (update.byteLength > maxBytes) return refuse(`update larger than ${maxBytes} bytes`);
   let decoded: ReturnType<typeof Y.decodeUpdate>;
+  let sectionCount: number;
   try {
     decoded = Y.decodeUpdate(update);
+    // The update starts with its number of client sections.
+    sectionCount = decoding.readVarUint(decoding.createDecoder(update));
   } catch {
     return refuse('update does not decode');
   }
   const { structs, ds } = decoded;
 
-  // First pass: each client's range in this update, checked for gaps.
+  // Group by client (the decoder yields each section's structs in order) and check each run.
+  const sections = new Map<number, Struct[]>();
   const clocks = new Map<number, number>();
   let isNew = false;
   for (const struct of structs) {
     if (struct instanceof Y.Skip) return refuse('update has a gap (skip struct)');
     const { client, clock } = struct.id;
-    if (struct.length <= 0) return refuse('struct with no length');
+    if (!isSafe(client) || !isSafe(clock) || !isSafe(struct.length)) return refuse('struct id out of range');
+    if (struct.length === 0) return refuse('struct with no length');
     const end = clocks.get(client);
     if (end === undefined) {
       if (clock > (known.get(client) ?? 0)) return refuse(`update skips clocks of client ${client}`);
+      sections.set(client, [struct]);
     } else if (clock !== end) {
       return refuse(`structs of client ${client} are not contiguous`);
+    } else {
+      sections.get(client)!.push(struct);
     }
     const structEnd = clock + struct.length;
     clocks.set(client, structEnd);
     if (structEnd > (known.get(client) ?? 0)) isNew = true;
   }
+  if (sectionCount !== sections.size) return refuse('a client has several sections, or a section is empty');
 
-  const isAvailable = (client: number, clock: number): boolean =>
-    clock < Math.max(known.get(client) ?? 0, clocks.get(client) ?? 0);
+  const isAvailable = (id: Y.ID): boolean =>
+    isSafe(id.client) && isSafe(id.clock) && id.clock < Math.max(known.get(id.client) ?? 0, clocks.get(id.client) ?? 0);
 
-  // Second pass: references must point at items that exist once this update is in.
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
     const { origin, rightOrigin, parent } = struct;
-    if (origin && !isAvailable(origin.client, origin.clock)) {
-      return refuse('update refers to an unknown origin');
-    }
-    if (rightOrigin && !isAvailable(rightOrigin.client, rightOrigin.clock)) {
-      return refuse('update refers to an unknown right origin');
-    }
-    if (parent instanceof Y.ID && !isAvailable(parent.client, parent.clock)) {
-      return refuse('update refers to an unknown parent');
-    }
-    if (!origin && !rightOrigin && parent === null) {
-      return refuse('item has neither neighbours nor a parent');
-    }
+    if (origin && !isAvailable(origin)) return refuse('update refers to an unknown origin');
+    if (rightOrigin && !isAvailable(rightOrigin)) return refuse('update refers to an unknown right origin');
+    if (parent instanceof Y.ID && !isAvailable(parent)) return refuse('update refers to an unknown parent');
+    if (!origin && !rightOrigin && parent === null) return refuse('item has neither neighbours nor a parent');
   }
+  if (!canIntegrateInOrder(sections, known)) return refuse('update refers to items it brings only later');
 
   for (const [client, ranges] of ds.clients) {
     for (const range of ranges) {
-      if (range.len <= 0) return refuse('empty delete range');
-      if (!isAvailable(client, range.clock + range.len - 1)) {
-        return refuse('update deletes unknown items');
-      }
+      if (!isSafe(client) || !isSafe(range.clock) || !isSafe(range.len)) return refuse('delete range out of range');
+      if (range.len === 0) return refuse('empty delete range');
+      if (!isAvailable(Y.createID(client, range.clock + range.len - 1))) return refuse('update deletes unknown items');
       isNew = true;
     }
   }
   return { ok: true, clocks, isNew };
+}
+
+/**
+ * True when every struct can be integrated with Yjs's own discipline: each
+ * client's structs in clock order, a struct only once everything it refers
+ * to is known or already integrated. Computed as a fixed point; typical
+ * updates (one client, references backwards) finish in one pass.
+ */
+function canIntegrateInOrder(sections: Map<number, Struct[]>, known: ReadonlyMap<number, number>): boolean {
+  const next = new Map<number, number>(); // per client, index of its first struct not yet integrated
+  const reached = (client: number): number => {
+    const knownClock = known.get(client) ?? 0;
+    const list = sections.get(client);
+    if (!list) return knownClock;
+    const i = next.get(client) ?? 0;
+    // Everything below the next pending struct's clock is in: known, or integrated from this update.
+    const upTo = i < list.length ? list[i]!.id.clock : list[list.length - 1]!.id.clock + list[list.length - 1]!.length;
+    return Math.max(knownClock, upTo);
+  };
+  const isReady = (id: Y.ID | null): boolean => id === null || id.clock < reached(id.client);
+
+  let remaining = 0;
+  for (const list of sections.values()) remaining += list.length;
+  for (let progressed = true; progressed && remaining > 0; ) {
+    progressed = false;
+    for (const [client, list] of sections) {
+      let i = next.get(client) ?? 0;
+      while (i < list.length) {
+        const struct = list[i]!;
+        if (struct instanceof Y.Item) {
+          const parent = struct.parent instanceof Y.ID ? struct.parent : null;
+          if (!isReady(struct.origin) || !isReady(struct.rightOrigin) || !isReady(parent)) break;
+        }
+        i++;
+        remaining--;
+        progressed = true;
+        next.set(client, i);
+      }
+    }
+  }
+  return remaining === 0;
 }
 
 /**

@@ -4,6 +4,7 @@
  * Returns 0 for empty or whitespace-only text.
  */
 export function countWords(text: string): number {
-  const words = text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
+  // \p{M}: combining marks (Devanagari vowel signs, Arabic harakat, decomposed accents) belong to their word.
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*/gu);
   return words ? words.length : 0;
 }

@@ -327,9 +327,9 @@ describe('gateUpdate: damaged copies of real updates', () => {
     expect(refused).toBeGreaterThan(update.byteLength / 2);
   });
 
-  // KNOWN BUG G1: flipping bit 267 turns a right origin into a later clock of the
-  // same client (2:8 for an item at 2:7); the gate accepts it and Yjs throws.
-  it.fails('[CS2] judges every single-bit flip of a real update safely', () => {
+  // Flipping bit 267 turns a right origin into a later clock of the same client
+  // (2:8 for an item at 2:7): Yjs would throw, so the gate must refuse it.
+  it('[CS2] judges every single-bit flip of a real update safely', () => {
     const { server, known, update } = richUpdate();
     for (let bit = 0; bit < update.byteLength * 8; bit++) {
       const flipped = update.slice();
@@ -399,13 +399,11 @@ describe('gateUpdate: damaged copies of real updates', () => {
 
 /**
  * Well-formed updates that no Yjs encoder writes, but any client can send.
- * Each passes gateUpdate today yet breaks Yjs: applyUpdate throws part-way or
- * parks structs as pending forever. Room stores the update before applying
- * it, so the draft then fails every later load (4503, CS10). See the report
- * of the test engineer (KNOWN BUG G1). `it.fails` marks each: when the gate
- * is fixed, these start failing; turn them into plain `it`.
+ * Each would break Yjs (applyUpdate throws part-way or parks structs as
+ * pending forever); since the room stores before applying, one accepted
+ * would make the draft fail every later load (4503, CS10).
  */
-describe('gateUpdate: crafted updates that must be refused (KNOWN BUG G1)', () => {
+describe('gateUpdate: crafted updates that must be refused', () => {
   const { server, known } = makeWorld();
   const end = known.get(SERVER_CLIENT)!;
   const last = id(SERVER_CLIENT, end - 1);
@@ -474,12 +472,12 @@ describe('gateUpdate: crafted updates that must be refused (KNOWN BUG G1)', () =
     ['a client id that decodes as NaN (Yjs later encodes it as client 0)', nanClient],
   ];
 
-  it.fails.each(cases)('[CS2] refuses %s, or it applies whole', (_name, update) => {
+  it.each(cases)('[CS2] refuses %s, or it applies whole', (_name, update) => {
     const verdict = gate(update, known);
     expect(oracleViolation(server, known, update, verdict)).toBeNull();
   });
 
-  it.fails('[CS2] oracle: seeded struct-level mutations; whatever the gate accepts applies whole', () => {
+  it('[CS2] oracle: seeded struct-level mutations; whatever the gate accepts applies whole', () => {
     const seed = Number(process.env.GATE_FUZZ_SEED ?? 0x5eed_c0de);
     const random = mulberry32(seed);
     const { client } = makeWorld();

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { StaleAppendError, UpdateLog } from '../../../server/collab/UpdateLog.ts';
+import type { DocumentStore, UpdateToAppend } from '../../../server/storage/DocumentStore.ts';
+
+/** Only appendUpdates is exercised; the rest of the store is never reached. */
+function recordingStore(behaviour: (batch: readonly UpdateToAppend[], call: number) => Promise<number[]>) {
+  const batches: UpdateToAppend[][] = [];
+  const store = {
+    appendUpdates: (batch: readonly UpdateToAppend[]) => {
+      batches.push([...batch]);
+      return behaviour(batch, batches.length);
+    },
+  } as unknown as DocumentStore;
+  return { store, batches };
+}
+
+const bytes = (n: number) => Uint8Array.of(n);
+
+describe('UpdateLog', () => {
+  it('[CS4] writes every append of one tick in one batch, and settles them in order', async () => {
+    let seq = 0;
+    const { store, batches } = recordingStore(async (batch) => batch.map(() => ++seq));
+    const log = new UpdateLog(store);
+    const settled: number[] = [];
+    const all = [1, 2, 3].map((n) => log.append('d', bytes(n)).then((s) => settled.push(s)));
+    await Promise.all(all);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.map((e) => e.update[0])).toEqual([1, 2, 3]);
+    expect(settled).toEqual([1, 2, 3]);
+    expect(log.pending).toBe(0);
+  });
+
+  it('[CS6] rejects a whole batch when the store fails', async () => {
+    const { store } = recordingStore(async () => {
+      throw new Error('disk full');
+    });
+    const log = new UpdateLog(store);
+    const results = await Promise.allSettled([log.append('d', bytes(1)), log.append('d', bytes(2))]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+  });
+
+  it('[CS6] drops, unwritten, an append queued behind a failed batch once it is no longer wanted', async () => {
+    let failed = false;
+    const { store, batches } = recordingStore(async (batch, call) => {
+      if (call === 1) {
+        await new Promise((r) => setTimeout(r, 20));
+        failed = true;
+        throw new Error('disk full');
+      }
+      return batch.map((_, i) => i + 1);
+    });
+    const log = new UpdateLog(store);
+    const first = log.append('d', bytes(1));
+    // Next tick: a second batch queues behind the first, which is still being written.
+    await new Promise((r) => setImmediate(r));
+    const second = log.append('d', bytes(2), () => !failed);
+    await expect(first).rejects.toThrow('disk full');
+    await expect(second).rejects.toBeInstanceOf(StaleAppendError);
+    expect(batches.flat().map((e) => e.update[0])).toEqual([1]);
+    await log.drain();
+    expect(log.pending).toBe(0);
+  });
+});
