@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { draftAnswerSchema } from '../../shared/api/drafts.ts';
+import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+
+const SAMPLE_PATH = new URL('../../../shared/samples/talks-draft.md', import.meta.url);
+const unavailable = browserUnavailableReason();
+if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
+
+/** The copy as a reader sees it, without the remote carets' name labels. */
+const readCopy = (page: Page) =>
+  page.evaluate(() => {
+    const copy = document.querySelector('[aria-label="Draft copy"]')!.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+    return copy.innerText;
+  });
+
+const waitForCopy = (page: Page, text: string) =>
+  page.waitForFunction(
+    (expected) => {
+      const copy = document.querySelector('[aria-label="Draft copy"]')?.cloneNode(true) as HTMLElement | undefined;
+      copy?.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+      return copy?.innerText.includes(expected) ?? false;
+    },
+    text,
+    { timeout: 15_000 },
+  );
+
+describe.skipIf(unavailable !== undefined)('in Chromium', () => {
+  let server: TestServer;
+  const profiles: BrowserProfile[] = [];
+
+  beforeAll(async () => {
+    // `npm test` builds the client first; a lone run of this file builds it here.
+    if (!existsSync(path.resolve('dist/client/index.html'))) {
+      execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build'], { stdio: 'ignore' });
+    }
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    for (const profile of profiles.splice(0)) await profile.close();
+    await server?.dispose();
+  });
+
+  async function openAs(name: string, url: string, { viaDialog }: { viaDialog: boolean }): Promise<Page> {
+    const profile = await launchProfile();
+    profiles.push(profile);
+    const page = await profile.context.newPage();
+    page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
+    if (!viaDialog) {
+      await page.addInitScript((displayName) => localStorage.setItem('copydesk.displayName', displayName), name);
+    }
+    await page.goto(url);
+    if (viaDialog) {
+      await page.getByRole('dialog').waitFor();
+      await page.getByLabel('Your name').fill(name);
+      await page.getByRole('button', { name: 'Continue' }).click();
+    }
+    return page;
+  }
+
+  it('two people co-edit one draft: each sees the other’s text, caret and name', async () => {
+    const created = await fetch(`${server.url}/api/docs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Harbour bridge' }),
+    });
+    const { draft } = draftAnswerSchema.parse(await created.json());
+    const url = `${server.url}/docs/${draft.id}`;
+
+    const ada = await openAs('Ada Lovelace', url, { viaDialog: true });
+    const grace = await openAs('Grace Hopper', url, { viaDialog: false });
+    for (const page of [ada, grace]) {
+      await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor({ timeout: 15_000 });
+    }
+
+    const adaCopy = ada.getByRole('textbox', { name: 'Draft copy' });
+    await adaCopy.click();
+    await ada.keyboard.press('Control+Home');
+    await ada.keyboard.type('Harbour bridge to close for six weeks');
+    await ada.keyboard.press('Enter');
+    await ada.keyboard.type('Commuters face long detours.');
+    await ada.keyboard.press('Enter');
+    await ada.keyboard.type('The city will close the bridge from Monday.');
+    await waitForCopy(grace, 'The city will close the bridge from Monday.');
+
+    // Grace writes back; Ada sees it.
+    await grace.getByText('Commuters face long detours.').click();
+    await grace.keyboard.press('End');
+    await grace.keyboard.type(' Buses will run every ten minutes.');
+    await waitForCopy(ada, 'Buses will run every ten minutes.');
+    expect(await readCopy(ada)).toBe(await readCopy(grace));
+
+    // Each sees the other's caret, labelled with their name, and both in the presence bar.
+    await ada.locator('.collaboration-carets__label', { hasText: 'Grace Hopper' }).waitFor({ timeout: 15_000 });
+    await grace.locator('.collaboration-carets__label', { hasText: 'Ada Lovelace' }).waitFor({ timeout: 15_000 });
+    for (const page of [ada, grace]) {
+      const presence = page.getByRole('list', { name: 'People in this draft' });
+      await presence.getByText('Ada Lovelace').waitFor();
+      await presence.getByText('Grace Hopper').waitFor();
+    }
+    // The headline is the document's first block, rendered as the page's h1.
+    await expect(ada.locator('.copy h1').innerText()).resolves.toBe('Harbour bridge to close for six weeks');
+  });
+
+  it('imports the wire sample from the drafts list and renders its headline and paragraphs', async () => {
+    const page = await openAs('Ida Wells', `${server.url}/`, { viaDialog: false });
+    await page.getByRole('heading', { name: 'Drafts', exact: true }).waitFor();
+    await page.locator('input[type="file"]').setInputFiles(SAMPLE_PATH.pathname);
+    await page.waitForURL(/\/docs\//, { timeout: 15_000 });
+    const headline = page.locator('.copy h1');
+    await headline.waitFor({ timeout: 15_000 });
+    const markdown = readFileSync(SAMPLE_PATH, 'utf8');
+    const sourceParagraphs = markdown.split(/\n\s*\n/).filter((p) => p.trim() && !p.startsWith('#'));
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('.copy > p:not([data-type="standfirst"])').length >= count,
+      sourceParagraphs.length,
+      { timeout: 15_000 },
+    );
+    expect(await headline.innerText()).toBe('Talks end without breakthrough as 24-hour peace pledge meets resistance');
+    const paragraphs = await page.locator('.copy > p:not([data-type="standfirst"])').allInnerTexts();
+    expect(paragraphs.filter((p) => p.trim())).toEqual(sourceParagraphs.map((p) => p.trim()));
+  });
+});

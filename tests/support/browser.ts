@@ -1,0 +1,51 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+/** Debian's Chromium; the tests never download a browser. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Why browser tests cannot run here, or undefined when they can. In CI a
+ * missing browser is a failure, never a skip.
+ */
+export function browserUnavailableReason(): string | undefined {
+  if (existsSync(CHROMIUM_PATH)) return undefined;
+  const reason = `${CHROMIUM_PATH} is missing (apt-get install chromium)`;
+  if (process.env.CI === 'true') throw new Error(`browser tests must run in CI: ${reason}`);
+  return reason;
+}
+
+export interface BrowserProfile {
+  context: BrowserContext;
+  close: () => Promise<void>;
+}
+
+/** A fresh browser profile: its own localStorage and IndexedDB, like a second person's machine. */
+export async function launchProfile(): Promise<BrowserProfile> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'copydesk-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 860 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
