@@ -8,6 +8,12 @@ export const ERROR_CODES = {
   payloadTooLarge: 'payload_too_large',
   unsupportedMediaType: 'unsupported_media_type',
   emptyImport: 'empty_import',
+  unauthorized: 'unauthorized',
+  invalidCredentials: 'invalid_credentials',
+  forbidden: 'forbidden',
+  crossSiteRequest: 'cross_site_request',
+  conflict: 'conflict',
+  tooManyRequests: 'too_many_requests',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

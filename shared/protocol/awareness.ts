@@ -7,8 +7,11 @@ import { z } from 'zod';
  */
 export const MAX_DISPLAY_NAME_CHARS = 60;
 export const awarenessUserSchema = z.object({
+  /** The account id; the server refuses a state whose id or name is not the connection's account. */
+  id: z.string().max(64).optional(),
   name: z.string().trim().min(1).max(MAX_DISPLAY_NAME_CHARS),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  role: z.string().max(16).optional(),
 });
 export type AwarenessUser = z.infer<typeof awarenessUserSchema>;
 
