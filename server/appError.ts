@@ -10,12 +10,15 @@ import { ERROR_CODES, type ErrorCode } from '../shared/api/errorCodes.ts';
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: ContentfulStatusCode;
+  /** Extra response headers, such as Retry-After. */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(code: ErrorCode, status: ContentfulStatusCode, message: string) {
+  constructor(code: ErrorCode, status: ContentfulStatusCode, message: string, headers: Record<string, string> = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.status = status;
+    this.headers = headers;
   }
 }
 
@@ -28,3 +31,14 @@ export const payloadTooLarge = (message: string) =>
 export const unsupportedMediaType = (message: string) =>
   new AppError(ERROR_CODES.unsupportedMediaType, 415, message);
 export const emptyImport = (message: string) => new AppError(ERROR_CODES.emptyImport, 400, message);
+/** No valid session or token came with the request. */
+export const unauthorized = (message = 'sign in first') => new AppError(ERROR_CODES.unauthorized, 401, message);
+/** Sign-in refused; the message never says whether the username exists. */
+export const invalidCredentials = (message = 'wrong username or password') =>
+  new AppError(ERROR_CODES.invalidCredentials, 401, message);
+/** Signed in, but the role may not do this. */
+export const forbidden = (message: string) => new AppError(ERROR_CODES.forbidden, 403, message);
+export const crossSiteRequest = (message: string) => new AppError(ERROR_CODES.crossSiteRequest, 403, message);
+export const conflict = (message: string) => new AppError(ERROR_CODES.conflict, 409, message);
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new AppError(ERROR_CODES.tooManyRequests, 429, message, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { MIN_PASSWORD_CHARS } from '../shared/api/auth.ts';
 
 const MIB = 1024 * 1024;
+const HOUR_MS = 60 * 60 * 1000;
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -20,7 +22,39 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: positiveInt(10_000),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  NODE_ENV: z.string().optional(),
+  SESSION_SECRET: z.string().min(32, 'use at least 32 random characters (e.g. openssl rand -base64 48)').optional(),
+  DEMO_PASSWORD: z.string().min(MIN_PASSWORD_CHARS, `a password has at least ${MIN_PASSWORD_CHARS} characters`).max(200).optional(),
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const origins: string[] = [];
+      for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+        const origin = toOrigin(entry);
+        if (origin) origins.push(origin);
+        else ctx.addIssue({ code: 'custom', message: `${JSON.stringify(entry)} is not an origin like https://desk.example.com` });
+      }
+      return origins;
+    }),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 7).default(12),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: positiveInt(5),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: positiveInt(20),
+  SIGNIN_LOCKOUT_MINUTES: positiveInt(15),
+  CREDENTIAL_RECHECK_MS: positiveInt(15_000),
 });
+
+/** `https://host:port` for a bare origin; undefined for anything with a path, query or credentials. */
+function toOrigin(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    const isBare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    return isBare && (url.protocol === 'http:' || url.protocol === 'https:') ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface Config {
   port: number;
@@ -37,6 +71,27 @@ export interface Config {
   shutdownGraceMs: number;
   sqliteSynchronous: 'FULL' | 'NORMAL';
   seedDemo: boolean;
+  /** NODE_ENV=production: no demo accounts, and SESSION_SECRET is required. */
+  isProduction: boolean;
+  /** Signs the session cookie. Undefined outside production when unset: main.ts then keeps one in DATA_DIR. */
+  sessionSecret: string | undefined;
+  /** The demo accounts' password; undefined gives each one a generated password. */
+  demoPassword: string | undefined;
+  /** Origins besides the server's own that may make cookie-authenticated writes and open sockets. */
+  allowedOrigins: string[];
+  /** A session ends this long after its last use (sliding); never later than SESSION_MAX_AGE_MS after sign-in. */
+  sessionTtlMs: number;
+  /** Believe X-Forwarded-Proto and the last X-Forwarded-For hop: one reverse proxy sits in front. */
+  trustProxy: boolean;
+  signInLimits: SignInLimits;
+  /** How often open WebSockets' sessions and tokens are checked again (sign-out, revocation, disabling). */
+  credentialRecheckMs: number;
+}
+
+export interface SignInLimits {
+  maxFailuresPerAccount: number;
+  maxFailuresPerAddress: number;
+  windowMs: number;
 }
 
 /** A setting that is present but unusable; the message names it. */
@@ -55,6 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  if (isProduction && !e.SESSION_SECRET) {
+    throw new ConfigError(
+      'invalid configuration: SESSION_SECRET: required when NODE_ENV=production (at least 32 random characters)',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -70,5 +131,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     seedDemo: e.SEED_DEMO === 'true',
+    isProduction,
+    sessionSecret: e.SESSION_SECRET,
+    demoPassword: e.DEMO_PASSWORD,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    sessionTtlMs: e.SESSION_TTL_HOURS * HOUR_MS,
+    trustProxy: e.TRUST_PROXY === 'true',
+    signInLimits: {
+      maxFailuresPerAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+      windowMs: e.SIGNIN_LOCKOUT_MINUTES * 60_000,
+    },
+    credentialRecheckMs: e.CREDENTIAL_RECHECK_MS,
   };
 }

@@ -6,13 +6,31 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { PresentPerson } from '../../shared/api/drafts.ts';
 import { ERROR_CODES } from '../../shared/api/errorCodes.ts';
+import type { Authenticator } from '../auth/authenticator.ts';
+import type { SignIn } from '../auth/signIn.ts';
 import type { Logger } from '../logger.ts';
+import type { AccountStore } from '../storage/AccountStore.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import { createErrorHandler } from './errorHandler.ts';
+import type { AuthEnv } from './middleware/authEnv.ts';
+import { refuseCrossSite } from './middleware/refuseCrossSite.ts';
+import { requireSignIn } from './middleware/requireSignIn.ts';
+import { accountRoutes } from './routes/accounts.ts';
 import { docsRoutes } from './routes/docs.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { tokenRoutes } from './routes/tokens.ts';
 
 export interface AppDeps {
   store: DocumentStore;
+  accounts: AccountStore;
+  authenticator: Authenticator;
+  signIn: SignIn;
+  sessionSecret: string;
+  sessionTtlMs: number;
+  /** ALLOWED_ORIGINS: origins besides the server's own that may make cookie-authenticated writes. */
+  allowedOrigins: readonly string[];
+  trustProxy: boolean;
+  now: () => number;
   logger: Logger;
   presentIn: (draftId: string) => PresentPerson[];
   /** The built client (index.html and assets); absent in API-only test runs. */
@@ -21,9 +39,13 @@ export interface AppDeps {
   maxJsonBodyBytes: number;
 }
 
-/** The HTTP side: JSON API under /api, health check, and the single-page client. */
+/**
+ * The HTTP side: JSON API under /api, health check, and the single-page client.
+ * Every /api route needs a session or token (401), except signing in; each
+ * route then checks its action against the role (403).
+ */
 export function createApp(deps: AppDeps) {
-  const app = new Hono();
+  const app = new Hono<AuthEnv>();
   app.use('*', requestId());
   app.use(
     '*',
@@ -44,6 +66,16 @@ export function createApp(deps: AppDeps) {
   app.onError(createErrorHandler(deps.logger));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  // Order matters: cross-site writes are refused before credentials are even
+  // looked at, and sign-in is required before any /api route runs.
+  app.use('/api/*', refuseCrossSite(deps));
+  app.use(
+    '/api/*',
+    requireSignIn({ authenticator: deps.authenticator, trustProxy: deps.trustProxy, publicRoutes: [['POST', '/api/session']] }),
+  );
+  app.route('/api/session', sessionRoutes(deps));
+  app.route('/api/tokens', tokenRoutes(deps));
+  app.route('/api/accounts', accountRoutes(deps));
   app.route('/api/docs', docsRoutes(deps));
   app.all('/api/*', (c) =>
     c.json({ error: { code: ERROR_CODES.notFound, message: `no route ${c.req.method} ${c.req.path}` } }, 404),

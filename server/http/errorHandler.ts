@@ -17,7 +17,7 @@ const errorBody = (code: string, message: string, requestId?: string): ErrorBody
 export function createErrorHandler(logger: Logger) {
   return (error: Error, c: Context) => {
     if (error instanceof AppError) {
-      return c.json(errorBody(error.code, error.message), error.status);
+      return c.json(errorBody(error.code, error.message), error.status, { ...error.headers });
     }
     if (error instanceof HTTPException) {
       const status = error.status as ContentfulStatusCode;

@@ -12,10 +12,13 @@ import {
   type DraftList,
   type PresentPerson,
 } from '../../../shared/api/drafts.ts';
+import { ACTIONS } from '../../../shared/permissions/permissions.ts';
 import { badRequest, notFound, payloadTooLarge, unsupportedMediaType, validationFailed } from '../../appError.ts';
 import { newDraftId } from '../../drafts/draftId.ts';
 import { emptyDraftState, importDraft } from '../../drafts/importDraft.ts';
 import type { DocumentStore } from '../../storage/DocumentStore.ts';
+import type { AuthEnv } from '../middleware/authEnv.ts';
+import { requirePermission } from '../middleware/requirePermission.ts';
 import { describeIssues, parseJsonBody } from '../parseBody.ts';
 import { toDraftSummary } from '../presenters/draftPresenter.ts';
 
@@ -29,10 +32,16 @@ export interface DocsRouteDeps {
 
 const UNTITLED = 'Untitled draft';
 
-/** `/api/docs`: list, create, read, rename and import drafts. */
+/**
+ * `/api/docs`: list, create, read, rename and import drafts. Mounted behind
+ * requireSignIn; each route checks its action against the caller's role.
+ */
 export function docsRoutes(deps: DocsRouteDeps) {
   const { store } = deps;
-  const app = new Hono();
+  const app = new Hono<AuthEnv>();
+  const mayRead = requirePermission(ACTIONS.readDrafts);
+  const mayCreate = requirePermission(ACTIONS.createDrafts);
+  const mayRename = requirePermission(ACTIONS.renameDrafts);
   const summary = (record: Parameters<typeof toDraftSummary>[0]) =>
     toDraftSummary(record, deps.presentIn(record.id));
 
@@ -49,12 +58,12 @@ export function docsRoutes(deps: DocsRouteDeps) {
     },
   });
 
-  app.get('/', async (c) => {
+  app.get('/', mayRead, async (c) => {
     const drafts = await store.listDrafts();
     return c.json<DraftList>({ drafts: drafts.map(summary) });
   });
 
-  app.post('/', jsonLimit, async (c) => {
+  app.post('/', mayCreate, jsonLimit, async (c) => {
     const body = c.req.header('content-length') === '0' ? {} : await parseJsonBody(c, createDraftBodySchema);
     const record = await store.createDraft({
       id: newDraftId(),
@@ -72,7 +81,7 @@ export function docsRoutes(deps: DocsRouteDeps) {
     },
   });
 
-  app.post('/import', importLimit, async (c) => {
+  app.post('/import', mayCreate, importLimit, async (c) => {
     const input = await readImport(c);
     if (input.bytes.byteLength > deps.maxImportBytes) {
       throw payloadTooLarge(`the file is larger than ${deps.maxImportBytes} bytes`);
@@ -86,12 +95,12 @@ export function docsRoutes(deps: DocsRouteDeps) {
     return c.json<DraftAnswer>({ draft: summary(record) }, 201);
   });
 
-  app.get('/:id', async (c) => {
+  app.get('/:id', mayRead, async (c) => {
     const record = await getDraft(c.req.param('id'));
     return c.json<DraftAnswer>({ draft: summary(record) });
   });
 
-  app.patch('/:id', jsonLimit, async (c) => {
+  app.patch('/:id', mayRename, jsonLimit, async (c) => {
     const id = c.req.param('id');
     await getDraft(id);
     const body = await parseJsonBody(c, patchDraftBodySchema);

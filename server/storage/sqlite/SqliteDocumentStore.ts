@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type {
   DocumentStore,
   DraftRecord,
@@ -6,7 +6,7 @@ import type {
   StoredDraftState,
   UpdateToAppend,
 } from '../DocumentStore.ts';
-import { SQLITE_MIGRATIONS } from './migrations.ts';
+import { openSqliteDatabase } from './openSqliteDatabase.ts';
 
 interface DraftRow {
   id: string;
@@ -16,7 +16,7 @@ interface DraftRow {
 }
 
 export interface SqliteStoreOptions {
-  /** `FULL` survives power loss; `NORMAL` (WAL) survives a process crash only. */
+  /** `FULL` survives power loss; `NORMAL` (WAL) survives a process crash only. Only used when given a filename. */
   synchronous?: 'FULL' | 'NORMAL';
   /** Clock for timestamps; tests pin it. */
   now?: () => number;
@@ -37,20 +37,21 @@ const asBuffer = (bytes: Uint8Array): Buffer =>
  * The embedded store. better-sqlite3 is synchronous, so every method finishes
  * its I/O before returning its (already settled) promise: a batch append is
  * one transaction that either commits whole or throws.
+ *
+ * Given a filename, the store opens the database and closes it on `close()`.
+ * Given an open connection (from `openSqliteDatabase`, shared with the account
+ * store), it leaves closing that connection to whoever opened it.
  */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly db: Database.Database;
+  private readonly ownsDb: boolean;
   private readonly now: () => number;
   private readonly statements;
 
-  constructor(filename: string, options: SqliteStoreOptions = {}) {
+  constructor(source: string | Database.Database, options: SqliteStoreOptions = {}) {
     this.now = options.now ?? Date.now;
-    this.db = new Database(filename);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    this.migrate();
+    this.ownsDb = typeof source === 'string';
+    this.db = typeof source === 'string' ? openSqliteDatabase(source, { synchronous: options.synchronous }) : source;
     const db = this.db;
     this.statements = {
       insertDraft: db.prepare(
@@ -81,16 +82,6 @@ export class SqliteDocumentStore implements DocumentStore {
         'SELECT count(*) AS n FROM draft_updates WHERE draft_id = ? AND seq > ?',
       ),
     };
-  }
-
-  private migrate(): void {
-    const applied = this.db.pragma('user_version', { simple: true }) as number;
-    for (let version = applied; version < SQLITE_MIGRATIONS.length; version++) {
-      this.db.transaction(() => {
-        this.db.exec(SQLITE_MIGRATIONS[version]!);
-        this.db.pragma(`user_version = ${version + 1}`);
-      })();
-    }
   }
 
   async createDraft(draft: NewDraft): Promise<DraftRecord> {
@@ -166,6 +157,6 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (this.ownsDb && this.db.open) this.db.close();
   }
 }

@@ -26,4 +26,36 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX draft_updates_by_draft ON draft_updates (draft_id, seq);
   `,
+  // 2: accounts, browser sessions and API tokens. Session and token secrets are
+  // stored only as SHA-256 hashes; passwords only as scrypt strings.
+  `
+  CREATE TABLE accounts (
+    id             TEXT PRIMARY KEY,
+    username       TEXT NOT NULL UNIQUE CHECK (username = lower(username)),
+    display_name   TEXT NOT NULL,
+    role           TEXT NOT NULL,
+    password_hash  TEXT NOT NULL,
+    disabled       INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    created_at     INTEGER NOT NULL
+  );
+
+  CREATE TABLE sessions (
+    id          TEXT PRIMARY KEY,
+    account_id  TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    created_at  INTEGER NOT NULL,
+    expires_at  INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_by_account ON sessions (account_id);
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+
+  CREATE TABLE api_tokens (
+    id            TEXT PRIMARY KEY,
+    account_id    TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    name          TEXT NOT NULL,
+    secret_hash   TEXT NOT NULL UNIQUE,
+    created_at    INTEGER NOT NULL,
+    last_used_at  INTEGER
+  );
+  CREATE INDEX api_tokens_by_account ON api_tokens (account_id, created_at);
+  `,
 ];

@@ -10,7 +10,13 @@ const SAMPLE = new URL('../../../../shared/samples/talks-draft.md', import.meta.
 
 describe('REST: /api/docs', () => {
   let server: TestServer;
-  const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+  /** Signed in as the editor: permissions by role are covered in permissions.test.ts. */
+  let cookie: string;
+  let token: string;
+  const api = (path: string, init?: RequestInit) =>
+    fetch(`${server.url}${path}`, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } });
+  const reader = (draftId: string, options: Parameters<typeof connectClient>[2] = {}) =>
+    connectClient(server.collabUrl, draftId, { ...options, params: { token } });
   const postJson = (path: string, body: unknown, method = 'POST') =>
     api(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const expectError = async (res: Response, status: number, code: string) => {
@@ -22,13 +28,14 @@ describe('REST: /api/docs', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ env: { MAX_IMPORT_BYTES: String(64 * 1024), MAX_JSON_BODY_BYTES: String(16 * 1024) } });
+    [cookie, token] = await Promise.all([server.signIn('editor'), server.tokenFor('editor')]);
   });
   afterAll(async () => {
     await server.dispose();
   });
 
-  it('answers the health check', async () => {
-    const res = await api('/healthz');
+  it('answers the health check, without credentials', async () => {
+    const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
   });
@@ -89,14 +96,14 @@ describe('REST: /api/docs', () => {
     const { draft } = draftAnswerSchema.parse(await res.json());
     expect(draft.title).toBe('Talks end without breakthrough as 24-hour peace pledge meets resistance');
 
-    const reader = connectClient(server.collabUrl, draft.id);
-    await reader.waitSynced();
-    const copy = bodyString(reader.doc);
+    const copyReader = reader(draft.id);
+    await copyReader.waitSynced();
+    const copy = bodyString(copyReader.doc);
     const sourceParagraphs = markdown.split(/\n\s*\n/).filter((p) => p.trim() && !p.startsWith('#'));
     expect(copy.match(/<paragraph>/g)?.length).toBe(sourceParagraphs.length);
     expect(copy).toContain('<headline>Talks end without breakthrough');
     expect(copy).toContain('“within 24 hours”');
-    reader.destroy();
+    copyReader.destroy();
   });
 
   it('imports HTML and plain text sent as JSON', async () => {
@@ -107,13 +114,13 @@ describe('REST: /api/docs', () => {
     expect(html.status).toBe(201);
     const { draft } = draftAnswerSchema.parse(await html.json());
     expect(draft.title).toBe('Fire at the docks');
-    const reader = connectClient(server.collabUrl, draft.id);
-    await reader.waitSynced();
-    const copy = bodyString(reader.doc);
+    const copyReader = reader(draft.id);
+    await copyReader.waitSynced();
+    const copy = bodyString(copyReader.doc);
     expect(copy).not.toContain('script');
     expect(copy).not.toContain('javascript:');
     expect(copy).toContain('dawn');
-    reader.destroy();
+    copyReader.destroy();
 
     const text = await postJson('/api/docs/import', { content: 'First paragraph.\n\nSecond one.', format: 'text', title: 'Wire copy' });
     expect(text.status).toBe(201);
@@ -137,13 +144,13 @@ describe('REST: /api/docs', () => {
   it('stores an import once: reconnecting clients never duplicate its content', async () => {
     const res = await postJson('/api/docs/import', { content: '# Once\n\nOnly once.', format: 'markdown' });
     const { draft } = draftAnswerSchema.parse(await res.json());
-    const first = connectClient(server.collabUrl, draft.id);
+    const first = reader(draft.id);
     await first.waitSynced();
     const kept = Y.encodeStateAsUpdate(first.doc);
     first.destroy();
     const again = new Y.Doc();
     Y.applyUpdate(again, kept);
-    const second = connectClient(server.collabUrl, draft.id, { doc: again });
+    const second = reader(draft.id, { doc: again });
     await second.waitSynced();
     expect(bodyString(second.doc).match(/Only once\./g)?.length).toBe(1);
     second.destroy();
