@@ -2,29 +2,49 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { CLOSE_CODES } from '../shared/protocol/closeCodes.ts';
+import { createAuthenticator, type Authenticator } from './auth/authenticator.ts';
+import { createSignIn } from './auth/signIn.ts';
 import { createCollabEndpoint } from './collab/upgrade.ts';
 import { RoomRegistry } from './collab/RoomRegistry.ts';
 import { UpdateLog } from './collab/UpdateLog.ts';
 import type { Config } from './config.ts';
 import { createApp } from './http/app.ts';
 import type { Logger } from './logger.ts';
+import type { AccountStore } from './storage/AccountStore.ts';
 import type { DocumentStore } from './storage/DocumentStore.ts';
+
+export interface ServerDeps {
+  store: DocumentStore;
+  accounts: AccountStore;
+  /** SESSION_SECRET, or the one main.ts keeps in DATA_DIR outside production. */
+  sessionSecret: string;
+  logger: Logger;
+  /** Clock for sessions, tokens and sign-in limits; tests may pin it. */
+  now?: () => number;
+}
 
 export interface RunningServer {
   port: number;
   /** http://host:port */
   url: string;
   registry: RoomRegistry;
+  /** Turns credentials into principals; the same one REST and the WebSocket use. */
+  authenticator: Authenticator;
   /**
    * Graceful stop: refuse new sockets and requests, close live ones with 1001
    * (clients reconnect elsewhere), wait for pending writes, then close the
-   * listener. The store stays open: its owner closes it.
+   * listener. The stores stay open: their owner closes them.
    */
   close: () => Promise<void>;
 }
 
-/** Wires the HTTP app and the live-sync endpoint around a store and starts listening. */
-export async function startServer(config: Config, store: DocumentStore, logger: Logger): Promise<RunningServer> {
+/** How often expired sessions are swept from the store (each is also dropped when next presented). */
+const SWEEP_SESSIONS_EVERY_MS = 60 * 60 * 1000;
+
+/** Wires the HTTP app and the live-sync endpoint around the stores and starts listening. */
+export async function startServer(config: Config, deps: ServerDeps): Promise<RunningServer> {
+  const { store, accounts, logger } = deps;
+  const now = deps.now ?? Date.now;
   const log = new UpdateLog(store);
   const registry = new RoomRegistry({
     store,
@@ -32,13 +52,30 @@ export async function startServer(config: Config, store: DocumentStore, logger: 
     logger,
     limits: {
       maxUpdateBytes: config.maxMessageBytes,
-      maxAwarenessEntries: 32,
+      // A stock provider re-sends every state it hears, so one message can carry everyone in a busy draft.
+      maxAwarenessEntries: 1000,
       maxAwarenessStateChars: 16 * 1024,
       compactAfterUpdates: config.compactAfterUpdates,
     },
   });
+  const authenticator = createAuthenticator({
+    accounts,
+    sessionSecret: deps.sessionSecret,
+    sessionTtlMs: config.sessionTtlMs,
+    trustProxy: config.trustProxy,
+    allowedOrigins: config.allowedOrigins,
+    now,
+  });
   const app = createApp({
     store,
+    accounts,
+    authenticator,
+    signIn: createSignIn(accounts, config.signInLimits, now),
+    sessionSecret: deps.sessionSecret,
+    sessionTtlMs: config.sessionTtlMs,
+    allowedOrigins: config.allowedOrigins,
+    trustProxy: config.trustProxy,
+    now,
     logger,
     staticDir: config.staticDir,
     maxImportBytes: config.maxImportBytes,
@@ -51,7 +88,18 @@ export async function startServer(config: Config, store: DocumentStore, logger: 
     maxMessageBytes: config.maxMessageBytes,
     maxBufferedBytes: config.maxBufferedBytes,
     heartbeatMs: config.heartbeatMs,
+    authenticate: (request) => authenticator.authenticateUpgrade(request),
+    isCredentialValid: (credential) => authenticator.isCredentialValid(credential),
+    isOriginAllowed: (request) => authenticator.isUpgradeOriginAllowed(request),
+    revalidateMs: config.credentialRecheckMs,
   });
+
+  const sweep = setInterval(() => {
+    accounts.deleteExpiredSessions(now()).catch((error: unknown) => {
+      logger.error({ err: error }, 'sweeping expired sessions failed');
+    });
+  }, SWEEP_SESSIONS_EVERY_MS);
+  sweep.unref();
 
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   server.on('upgrade', collab.handleUpgrade);
@@ -67,6 +115,7 @@ export async function startServer(config: Config, store: DocumentStore, logger: 
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      clearInterval(sweep);
       collab.close();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await registry.closeAll(CLOSE_CODES.goingAway, 'server is shutting down');
@@ -77,5 +126,5 @@ export async function startServer(config: Config, store: DocumentStore, logger: 
   };
 
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  return { port, url: `http://${host}:${port}`, registry, close };
+  return { port, url: `http://${host}:${port}`, registry, authenticator, close };
 }

@@ -1,10 +1,13 @@
 import type { WebSocket } from 'ws';
 import { CLOSE_CODES } from '../../shared/protocol/closeCodes.ts';
+import type { Principal } from '../auth/principal.ts';
 
 /** How the room sees a connection: a sink for frames that it may close. */
 export interface ConnectionOptions {
   id: string;
   draftId: string;
+  /** The signed-in account; every connection has one (the upgrade refuses anonymous sockets). */
+  principal: Principal;
   /** The client asked for `saved` frames (`?ack=1`). */
   wantsAck: boolean;
   /** Frames arriving before the room is attached are held; past this many, the client is misbehaving. */
@@ -27,6 +30,7 @@ export class Connection {
   readonly id: string;
   readonly draftId: string;
   readonly wantsAck: boolean;
+  readonly principal: Principal;
   /** Awareness client ids this connection has published states for. */
   readonly awarenessClientIds = new Set<number>();
   isAlive = true;
@@ -43,6 +47,7 @@ export class Connection {
     this.id = options.id;
     this.draftId = options.draftId;
     this.wantsAck = options.wantsAck;
+    this.principal = options.principal;
     socket.binaryType = 'nodebuffer';
     socket.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
     socket.on('pong', () => {

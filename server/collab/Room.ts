@@ -1,14 +1,18 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { canWriteRootType } from '../../shared/permissions/permissions.ts';
+import { AWARENESS_USER_FIELD } from '../../shared/protocol/awareness.ts';
 import { CLOSE_CODES } from '../../shared/protocol/closeCodes.ts';
 import { encodeSavedFrame } from '../../shared/protocol/savedFrame.ts';
 import type { Logger } from '../logger.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
-import { gateAwareness } from './awarenessGate.ts';
+import { encodeAwarenessEntries, gateAwareness, type AwarenessEntry } from './awarenessGate.ts';
 import type { Connection } from './Connection.ts';
 import { decodeFrame, encodeAwarenessFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdateFrame } from './protocol.ts';
 import { StaleAppendError, type UpdateLog } from './UpdateLog.ts';
 import { advanceKnownClocks, gateUpdate } from './updateGate.ts';
+import { PendingRoots } from './PendingRoots.ts';
+import { resolveWriteScope } from './writeScope.ts';
 
 export interface RoomLimits {
   maxUpdateBytes: number;
@@ -51,6 +55,8 @@ export class Room {
 
   /** The draft's state vector advanced by updates accepted but not yet applied. */
   private known: Map<number, number>;
+  /** Root types of items accepted but not applied yet. */
+  private readonly pendingRoots = new PendingRoots();
   private pendingWrites = 0;
   /** Bumped when a write fails: updates accepted in an older epoch are dropped, not applied. */
   private epoch = 0;
@@ -164,7 +170,19 @@ export class Room {
       this.refuse(connection, CLOSE_CODES.invalidUpdate, verdict.reason);
       return;
     }
-    if (!verdict.isNew) {
+    const scope = resolveWriteScope(verdict.structs, verdict.deleteSet, this.doc, this.pendingRoots);
+    if (!scope.ok) {
+      this.refuse(connection, CLOSE_CODES.invalidUpdate, scope.reason);
+      return;
+    }
+    const { role } = connection.principal;
+    for (const root of scope.roots) {
+      if (!canWriteRootType(role, root)) {
+        this.refuse(connection, CLOSE_CODES.forbidden, `[CS16] the ${role} role may not write "${root}"`);
+        return;
+      }
+    }
+    if (!verdict.hasNewStructs && !scope.hasEffectiveDeletes) {
       // Known is not yet stored: the write that brought it sends the ack when it lands.
       if (connection.wantsAck && verdict.clocks.size > 0 && this.isApplied(verdict.clocks)) {
         connection.send(encodeSavedFrame(verdict.clocks));
@@ -172,6 +190,7 @@ export class Room {
       return;
     }
     advanceKnownClocks(this.known, verdict.clocks);
+    this.pendingRoots.add(scope.itemRanges);
     this.pendingWrites++;
     const epoch = this.epoch;
     this.deps.log.append(this.draftId, update, () => epoch === this.epoch).then(
@@ -186,6 +205,8 @@ export class Room {
           } catch (error) {
             this.breakDown(error);
             return;
+          } finally {
+            this.pendingRoots.remove(scope.itemRanges);
           }
           if (connection.wantsAck) connection.send(encodeSavedFrame(verdict.clocks));
         }
@@ -236,6 +257,7 @@ export class Room {
     this.epoch++;
     // Forget what was accepted but never stored: the draft stays as it is on disk.
     this.known = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    this.pendingRoots.clear();
     connection.close(CLOSE_CODES.storageFailed, 'the update could not be stored; reconnect to resend');
   }
 
@@ -248,16 +270,13 @@ export class Room {
       this.refuse(connection, CLOSE_CODES.malformedMessage, verdict.reason);
       return;
     }
-    for (const { clientId } of verdict.entries) {
-      const owner = this.awarenessOwners.get(clientId);
-      if (owner && owner !== connection) {
-        // A client may not speak for another's presence; drop the message, keep the socket.
-        this.logger.warn({ connectionId: connection.id, clientId }, 'awareness for a client id owned elsewhere');
-        return;
-      }
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
-    for (const { clientId, state } of verdict.entries) {
+    const accepted = verdict.entries.filter((entry) => this.mayPublish(connection, entry));
+    if (accepted.length === 0) return;
+    // Usually the whole message is the sender's own: apply and relay its very bytes.
+    const isWhole = accepted.length === verdict.entries.length;
+    const own = isWhole ? update : encodeAwarenessEntries(accepted);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, own, connection);
+    for (const { clientId, state } of accepted) {
       if (state === null) {
         this.awarenessOwners.delete(clientId);
         connection.awarenessClientIds.delete(clientId);
@@ -268,7 +287,24 @@ export class Room {
       }
     }
     // Everyone, the sender included: its own echo is what keeps an idle provider from timing out.
-    this.broadcast(frame, null);
+    this.broadcast(isWhole ? frame : encodeAwarenessFrame(own), null);
+  }
+
+  /**
+   * Whether this connection may publish this awareness entry. The stock
+   * provider re-sends every state it hears, so other clients' states arriving
+   * from a connection are normal and are dropped without a fuss; what is
+   * never accepted is a state owned by another connection, or one whose
+   * `user` is not this connection's account (CS7, CS17).
+   */
+  private mayPublish(connection: Connection, { clientId, state }: AwarenessEntry): boolean {
+    const owner = this.awarenessOwners.get(clientId);
+    if (owner && owner !== connection) return false;
+    if (state === null) return owner === connection;
+    const user = state[AWARENESS_USER_FIELD] as { id?: unknown; name?: unknown; role?: unknown } | undefined;
+    if (!user) return true;
+    const { accountId, displayName, role } = connection.principal;
+    return user.id === accountId && user.name === displayName && (user.role === undefined || user.role === role);
   }
 
   private broadcast(frame: Uint8Array, except: Connection | null): void {
@@ -312,16 +348,16 @@ export class Room {
     return this.compaction;
   }
 
-  /** People present, one per awareness state that names a user. */
-  presentUsers(): Array<{ name: string; color: string }> {
-    const people: Array<{ name: string; color: string }> = [];
-    for (const state of this.awareness.getStates().values()) {
-      const user = (state as { user?: { name?: unknown; color?: unknown } }).user;
-      if (user && typeof user.name === 'string' && typeof user.color === 'string') {
-        people.push({ name: user.name, color: user.color });
-      }
+  /** People present, one per account with a connection here (several tabs count once), in arrival order. */
+  presentUsers(): Array<{ name: string; color: string; role: string }> {
+    const people = new Map<string, { name: string; color: string; role: string }>();
+    for (const [clientId, owner] of this.awarenessOwners) {
+      const user = (this.awareness.getStates().get(clientId) as { user?: { color?: unknown } } | undefined)?.user;
+      const { accountId, displayName, role } = owner.principal;
+      if (people.has(accountId)) continue;
+      people.set(accountId, { name: displayName, color: typeof user?.color === 'string' ? user.color : '#4a5568', role });
     }
-    return people;
+    return [...people.values()];
   }
 
   /** Closes every connection with `code` (they may reconnect elsewhere). */

@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { AWARENESS_USER_FIELD, awarenessUserSchema } from '../../shared/protocol/awareness.ts';
 
 /**
@@ -56,4 +57,16 @@ export function gateAwareness(update: Uint8Array, limits: AwarenessLimits): Awar
     return refuse('awareness update does not decode');
   }
   return { ok: true, entries };
+}
+
+/** Encodes entries back into an awareness update (the layout `gateAwareness` reads). */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(state));
+  }
+  return encoding.toUint8Array(encoder);
 }

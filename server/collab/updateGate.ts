@@ -29,6 +29,11 @@ export type UpdateVerdict =
       clocks: Map<number, number>;
       /** False when every struct is already known and nothing is deleted: there is nothing to store. */
       isNew: boolean;
+      /** True when some struct is beyond the known clocks. */
+      hasNewStructs: boolean;
+      /** The decoded update, for the checks that follow (which root types it writes). */
+      structs: Array<Y.Item | Y.GC | Y.Skip>;
+      deleteSet: { clients: Map<number, Array<{ clock: number; len: number }>> };
     }
   | { ok: false; reason: string };
 
@@ -76,6 +81,7 @@ export function gateUpdate(
     clocks.set(client, structEnd);
     if (structEnd > (known.get(client) ?? 0)) isNew = true;
   }
+  const hasNewStructs = isNew;
   if (sectionCount !== sections.size) return refuse('a client has several sections, or a section is empty');
 
   const isAvailable = (id: Y.ID): boolean =>
@@ -99,7 +105,7 @@ export function gateUpdate(
       isNew = true;
     }
   }
-  return { ok: true, clocks, isNew };
+  return { ok: true, clocks, isNew, hasNewStructs, structs, deleteSet: ds };
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ACTIONS, can } from '../../shared/permissions/permissions.ts';
 import { DRAFT_ID_PATTERN } from '../../shared/api/drafts.ts';
 import { CLOSE_CODES } from '../../shared/protocol/closeCodes.ts';
+import type { Credential, Principal } from '../auth/principal.ts';
 import type { Logger } from '../logger.ts';
 import { Connection } from './Connection.ts';
 import type { RoomRegistry } from './RoomRegistry.ts';
@@ -15,6 +17,14 @@ export interface CollabUpgradeOptions {
   maxMessageBytes: number;
   maxBufferedBytes: number;
   heartbeatMs: number;
+  /** Who is asking: the session cookie or `?token=` of the upgrade request; undefined when neither is valid. */
+  authenticate: (request: IncomingMessage) => Promise<Principal | undefined>;
+  /** Whether a credential still holds (not signed out, revoked, expired or disabled). */
+  isCredentialValid: (credential: Credential) => Promise<boolean>;
+  /** The upgrade's Origin is the server's own or allowed (stops cross-site WebSocket hijacking). */
+  isOriginAllowed: (request: IncomingMessage) => boolean;
+  /** How often open connections' credentials are checked again; a revoked one is closed within this time. */
+  revalidateMs: number;
 }
 
 export const COLLAB_PATH_PREFIX = '/collab/';
@@ -44,17 +54,49 @@ export function createCollabEndpoint(options: CollabUpgradeOptions): CollabEndpo
   }, options.heartbeatMs);
   heartbeat.unref();
 
-  function accept(request: IncomingMessage, socket: Duplex, head: Buffer, draftId: string, wantsAck: boolean) {
+  // Open connections' credentials are checked again on a timer, one lookup per credential.
+  const revalidate = setInterval(() => {
+    const byCredential = new Map<string, Connection[]>();
+    for (const connection of connections) {
+      const { kind, id } = connection.principal.credential;
+      const key = `${kind}:${id}`;
+      byCredential.set(key, [...(byCredential.get(key) ?? []), connection]);
+    }
+    for (const group of byCredential.values()) {
+      options.isCredentialValid(group[0]!.principal.credential).then(
+        (isValid) => {
+          if (!isValid) for (const c of group) c.close(CLOSE_CODES.unauthorized, 'your session has ended; sign in again');
+        },
+        (error: unknown) => logger.error({ err: error }, 'revalidating a credential failed'),
+      );
+    }
+  }, options.revalidateMs);
+  revalidate.unref();
+
+  /** Completes the handshake only to say no: the close code is what a y-websocket client understands. */
+  function refuseAfterUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string) {
+    wss.handleUpgrade(request, socket, head, (ws: WebSocket) => ws.close(code, reason));
+  }
+
+  function accept(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    draftId: string,
+    wantsAck: boolean,
+    principal: Principal,
+  ) {
     wss.handleUpgrade(request, socket, head, (ws) => {
       const connection = new Connection(ws, {
         id: randomUUID(),
         draftId,
         wantsAck,
+        principal,
         maxQueuedFrames: 64,
         maxFrameBytes: options.maxMessageBytes,
         maxBufferedBytes: options.maxBufferedBytes,
       });
-      const log = logger.child({ draftId, connectionId: connection.id });
+      const log = logger.child({ draftId, connectionId: connection.id, accountId: principal.accountId });
       if (isClosing) {
         connection.close(CLOSE_CODES.goingAway, 'server is shutting down');
         return;
@@ -90,11 +132,32 @@ export function createCollabEndpoint(options: CollabUpgradeOptions): CollabEndpo
       } catch {
         draftId = '';
       }
-      accept(request, socket, head, draftId, url.searchParams.get('ack') === '1');
+      // A socket that dies while we check its credentials must not throw into the process.
+      socket.on('error', () => socket.destroy());
+      if (!options.isOriginAllowed(request)) {
+        refuseAfterUpgrade(request, socket, head, CLOSE_CODES.forbidden, 'this origin may not open the editor');
+        return;
+      }
+      options.authenticate(request).then(
+        (principal) => {
+          if (!principal) {
+            refuseAfterUpgrade(request, socket, head, CLOSE_CODES.unauthorized, 'sign in first');
+          } else if (!can(principal.role, ACTIONS.readDrafts)) {
+            refuseAfterUpgrade(request, socket, head, CLOSE_CODES.forbidden, 'this account may not read drafts');
+          } else {
+            accept(request, socket, head, draftId, url.searchParams.get('ack') === '1', principal);
+          }
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'authenticating an upgrade failed');
+          socket.destroy();
+        },
+      );
     },
     close() {
       isClosing = true;
       clearInterval(heartbeat);
+      clearInterval(revalidate);
       wss.close();
     },
   };

@@ -32,7 +32,7 @@ export const importDraftBodySchema = z
   .strict();
 export type ImportDraftBody = z.infer<typeof importDraftBodySchema>;
 
-export const presentPersonSchema = z.object({ name: z.string(), color: z.string() });
+export const presentPersonSchema = z.object({ name: z.string(), color: z.string(), role: z.string().optional() });
 export type PresentPerson = z.infer<typeof presentPersonSchema>;
 
 export const draftSummarySchema = z.object({

@@ -13,23 +13,25 @@ export interface TestClient {
   destroy: () => void;
 }
 
-/**
- * A stock y-websocket client in Node, as any script or bot would use it.
- * `name` is published in awareness as the person's display name.
- */
-export function connectClient(
-  collabUrl: string,
-  draftId: string,
-  options: { name?: string; doc?: Y.Doc; params?: Record<string, string> } = {},
-): TestClient {
+export interface ClientOptions {
+  /** An API token, sent as `?token=` (the server refuses anonymous sockets). */
+  token?: string;
+  /** Published in awareness under `user`; the server checks it against the token's account. */
+  user?: { id: string; name: string; color?: string; role?: string };
+  doc?: Y.Doc;
+  params?: Record<string, string>;
+}
+
+/** A stock y-websocket client in Node, as any script or bot would use it. */
+export function connectClient(collabUrl: string, draftId: string, options: ClientOptions = {}): TestClient {
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(collabUrl, draftId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,
-    params: options.params ?? {},
+    params: { ...(options.token ? { token: options.token } : {}), ...options.params },
   });
-  if (options.name) provider.awareness.setLocalStateField('user', { name: options.name, color: '#1f6feb' });
+  if (options.user) provider.awareness.setLocalStateField('user', { color: '#1f6feb', ...options.user });
   const closes: TestClient['closes'] = [];
   provider.on('connection-close', (event) => {
     if (event) closes.push({ code: event.code, reason: event.reason });

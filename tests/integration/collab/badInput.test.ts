@@ -22,11 +22,14 @@ function paragraphUpdate(base: Uint8Array, text: string): Uint8Array {
 describe('a malformed or hostile message closes only its own connection', () => {
   let server: TestServer;
   let editor: TestClient;
+  let token: string;
+  const collabUrlFor = (draftId: string) => `${server.collabUrl}/${draftId}?token=${encodeURIComponent(token)}`;
 
   beforeAll(async () => {
     server = await startTestServer({ env: { MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES) } });
     await server.store.createDraft({ id: DRAFT_ID, title: 'Bad input', state: emptyDraftState() });
-    editor = connectClient(server.collabUrl, DRAFT_ID);
+    token = await server.tokenFor('editor');
+    editor = connectClient(server.collabUrl, DRAFT_ID, { token });
     await editor.waitSynced();
     appendParagraph(editor.doc, 'Copy that must survive.');
     await waitFor(async () => (await server.store.countPendingUpdates(DRAFT_ID)) > 0, 'the edit to be stored');
@@ -38,7 +41,7 @@ describe('a malformed or hostile message closes only its own connection', () => 
 
   /** Opens a raw socket, waits for the server's sync step 1, sends `frame`, and returns the close. */
   async function sendAndClose(frame: Uint8Array | string, draftId = DRAFT_ID) {
-    const raw = openRawSocket(`${server.collabUrl}/${draftId}`);
+    const raw = openRawSocket(collabUrlFor(draftId));
     await raw.opened;
     await waitFor(() => raw.received.length > 0, 'the server to greet the socket');
     raw.socket.send(frame);
@@ -58,7 +61,7 @@ describe('a malformed or hostile message closes only its own connection', () => 
     const textBefore = bodyString(editor.doc);
     await run();
     // The other client keeps editing through the same server.
-    const witness = connectClient(server.collabUrl, DRAFT_ID);
+    const witness = connectClient(server.collabUrl, DRAFT_ID, { token });
     await witness.waitSynced();
     expect(bodyString(witness.doc)).toBe(textBefore);
     witness.destroy();
@@ -120,7 +123,7 @@ describe('a malformed or hostile message closes only its own connection', () => 
       const flipped = good.slice();
       const at = (i * 7919) % flipped.length;
       flipped[at] = flipped[at]! ^ (1 << i % 8);
-      const raw = openRawSocket(`${server.collabUrl}/${DRAFT_ID}`);
+      const raw = openRawSocket(collabUrlFor(DRAFT_ID));
       await raw.opened;
       await waitFor(() => raw.received.length > 0, 'the greeting');
       const greeted = raw.received.length;
@@ -136,7 +139,7 @@ describe('a malformed or hostile message closes only its own connection', () => 
     }
     expect(refused).toBeGreaterThan(0);
     // Whatever was accepted applies whole: the draft still loads without pending structs.
-    const fresh = connectClient(server.collabUrl, DRAFT_ID);
+    const fresh = connectClient(server.collabUrl, DRAFT_ID, { token });
     await fresh.waitSynced();
     expect(fresh.doc.store.pendingStructs).toBeNull();
     expect(bodyString(fresh.doc)).toContain('Copy that must survive.');
@@ -144,14 +147,14 @@ describe('a malformed or hostile message closes only its own connection', () => 
   });
 
   it('[CS9] an unknown draft closes with 4404', async () => {
-    const raw = openRawSocket(`${server.collabUrl}/no-such-draft`);
+    const raw = openRawSocket(collabUrlFor('no-such-draft'));
     expect((await raw.closed).code).toBe(CLOSE_CODES.draftNotFound);
-    const badId = openRawSocket(`${server.collabUrl}/${encodeURIComponent('../../etc/passwd')}`);
+    const badId = openRawSocket(collabUrlFor(encodeURIComponent('../../etc/passwd')));
     expect((await badId.closed).code).toBe(CLOSE_CODES.draftNotFound);
   });
 
   it('the stock provider stops reconnecting after a permanent refusal', async () => {
-    const lost = connectClient(server.collabUrl, 'missing-draft');
+    const lost = connectClient(server.collabUrl, 'missing-draft', { token });
     await waitFor(() => lost.closes.length > 0, 'the close');
     expect(lost.closes[0]!.code).toBe(CLOSE_CODES.draftNotFound);
     await new Promise((r) => setTimeout(r, 400));

@@ -7,9 +7,10 @@ import { waitFor } from '../../support/waitFor.ts';
 
 describe('two clients on one draft', () => {
   let server: TestServer;
+  let token: string;
   const clients: TestClient[] = [];
-  const open = (draftId: string, name?: string) => {
-    const client = connectClient(server.collabUrl, draftId, { name });
+  const open = (draftId: string, user?: { id: string; name: string }) => {
+    const client = connectClient(server.collabUrl, draftId, { token, user });
     clients.push(client);
     return client;
   };
@@ -18,6 +19,7 @@ describe('two clients on one draft', () => {
 
   beforeEach(async () => {
     server = await startTestServer();
+    token = await server.tokenFor('editor');
   });
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy();
@@ -55,16 +57,17 @@ describe('two clients on one draft', () => {
     expect(bodyString(fromDisk)).toContain('durable first');
   });
 
-  it('lists the people in a draft with their names on the drafts list', async () => {
+  it('[CS17] lists the people in a draft by their accounts on the drafts list', async () => {
     const draftId = await createDraft();
-    const alice = open(draftId, 'Alice Reporter');
+    const alice = open(draftId, { id: 'test-editor', name: 'Eddie Editor' });
     await alice.waitSynced();
+    const headers = await server.authHeaders('legal');
     const present = await waitFor(async () => {
-      const res = await fetch(`${server.url}/api/docs/${draftId}`);
-      const body = (await res.json()) as { draft: { present: Array<{ name: string }> } };
+      const res = await fetch(`${server.url}/api/docs/${draftId}`, { headers });
+      const body = (await res.json()) as { draft: { present: Array<{ name: string; role?: string }> } };
       return body.draft.present.length > 0 ? body.draft.present : undefined;
     }, 'presence to show');
-    expect(present.map((p) => p.name)).toEqual(['Alice Reporter']);
+    expect(present).toEqual([{ name: 'Eddie Editor', role: 'editor', color: '#1f6feb' }]);
   });
 
   it('[CS11] unloads a draft when its last client leaves, after folding its updates into a snapshot', async () => {
@@ -89,6 +92,7 @@ describe('two clients on one draft', () => {
   it('[CS12] compacts in the background once enough updates follow the snapshot', async () => {
     await server.dispose();
     server = await startTestServer({ env: { COMPACT_AFTER_UPDATES: '20' } });
+    token = await server.tokenFor('editor');
     const draftId = await createDraft();
     const alice = open(draftId);
     const bob = open(draftId);

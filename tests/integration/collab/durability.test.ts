@@ -6,7 +6,7 @@ import { emptyDraftState } from '../../../server/drafts/importDraft.ts';
 import { SqliteDocumentStore } from '../../../server/storage/sqlite/SqliteDocumentStore.ts';
 import { appendParagraph, bodyOf, bodyString, connectClient, typeInto, type TestClient } from '../../support/collabClient.ts';
 import { spawnServer, type ServerProcess } from '../../support/serverProcess.ts';
-import { makeDataDir, startTestServer } from '../../support/testServer.ts';
+import { makeDataDir, startTestServer, tokenInDataDir } from '../../support/testServer.ts';
 import { waitFor } from '../../support/waitFor.ts';
 
 const DRAFT_ID = 'durable-draft';
@@ -35,7 +35,8 @@ describe('nothing a client received is lost', () => {
     dirs.push(dataDir);
     await seedDraft(dataDir);
     let server = await startTestServer({ dataDir });
-    const writer = connectClient(server.collabUrl, DRAFT_ID);
+    const token = await server.tokenFor('editor');
+    const writer = connectClient(server.collabUrl, DRAFT_ID, { token });
     clients.push(writer);
     await writer.waitSynced();
     for (let i = 0; i < 30; i++) appendParagraph(writer.doc, `paragraph ${i}`);
@@ -45,7 +46,7 @@ describe('nothing a client received is lost', () => {
     await server.stop();
 
     server = await startTestServer({ dataDir });
-    const reader = connectClient(server.collabUrl, DRAFT_ID);
+    const reader = connectClient(server.collabUrl, DRAFT_ID, { token });
     clients.push(reader);
     await reader.waitSynced();
     // A new draft holds a headline, a standfirst and an empty paragraph; ours follow.
@@ -58,11 +59,12 @@ describe('nothing a client received is lost', () => {
     const dataDir = makeDataDir();
     dirs.push(dataDir);
     await seedDraft(dataDir);
+    const token = await tokenInDataDir(dataDir, 'editor');
     let proc = await spawnServer(dataDir);
     processes.push(proc);
 
-    const writer = connectClient(proc.collabUrl, DRAFT_ID);
-    const observer = connectClient(proc.collabUrl, DRAFT_ID);
+    const writer = connectClient(proc.collabUrl, DRAFT_ID, { token });
+    const observer = connectClient(proc.collabUrl, DRAFT_ID, { token });
     clients.push(writer, observer);
     await Promise.all([writer.waitSynced(), observer.waitSynced()]);
 
@@ -86,7 +88,7 @@ describe('nothing a client received is lost', () => {
 
     proc = await spawnServer(dataDir);
     processes.push(proc);
-    const fresh = connectClient(proc.collabUrl, DRAFT_ID);
+    const fresh = connectClient(proc.collabUrl, DRAFT_ID, { token });
     clients.push(fresh);
     await fresh.waitSynced();
 

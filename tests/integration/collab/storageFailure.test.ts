@@ -1,19 +1,14 @@
-import path from 'node:path';
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { loadConfig } from '../../../server/config.ts';
 import { emptyDraftState } from '../../../server/drafts/importDraft.ts';
-import { createLogger } from '../../../server/logger.ts';
-import { startServer, type RunningServer } from '../../../server/startServer.ts';
 import type { UpdateToAppend } from '../../../server/storage/DocumentStore.ts';
 import { SqliteDocumentStore } from '../../../server/storage/sqlite/SqliteDocumentStore.ts';
 import { encodeSyncStep2, encodeUpdateFrame } from '../../../server/collab/protocol.ts';
 import { CLOSE_CODES } from '../../../shared/protocol/closeCodes.ts';
 import { MESSAGE_TYPES } from '../../../shared/protocol/messageTypes.ts';
 import { appendParagraph, bodyString, connectClient, openRawSocket } from '../../support/collabClient.ts';
-import { makeDataDir } from '../../support/testServer.ts';
+import { startTestServer, type TestServer } from '../../support/testServer.ts';
 import { waitFor } from '../../support/waitFor.ts';
 
 /** A real SQLite store whose appends can be made to fail, as a full disk would. */
@@ -31,28 +26,24 @@ class FlakyStore extends SqliteDocumentStore {
 const DRAFT_ID = 'flaky-draft';
 
 describe('[CS6] when storing an update fails', () => {
-  let dataDir: string;
   let store: FlakyStore;
-  let server: RunningServer;
+  let server: TestServer;
   let collabUrl: string;
+  let token: string;
 
   beforeAll(async () => {
-    dataDir = makeDataDir();
-    store = new FlakyStore(path.join(dataDir, 'copydesk.sqlite'), { synchronous: 'NORMAL' });
+    server = await startTestServer({ makeStore: (db) => (store = new FlakyStore(db)) });
     await store.createDraft({ id: DRAFT_ID, title: 'Flaky', state: emptyDraftState() });
-    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    server = await startServer(config, store, createLogger('silent'));
-    collabUrl = server.url.replace(/^http/, 'ws') + '/collab';
+    collabUrl = server.collabUrl;
+    token = await server.tokenFor('editor');
   });
   afterAll(async () => {
-    await server.close();
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.dispose();
   });
 
   it('relays nothing, closes the sender with a retryable 4500, and takes the edit when it is resent', async () => {
-    const writer = connectClient(collabUrl, DRAFT_ID);
-    const reader = connectClient(collabUrl, DRAFT_ID);
+    const writer = connectClient(collabUrl, DRAFT_ID, { token });
+    const reader = connectClient(collabUrl, DRAFT_ID, { token });
     await Promise.all([writer.waitSynced(), reader.waitSynced()]);
 
     store.failing = true;
@@ -70,11 +61,11 @@ describe('[CS6] when storing an update fails', () => {
   });
 
   it('[CS14] never acknowledges as saved an edit whose write is still pending and then fails', async () => {
-    const raw = openRawSocket(`${collabUrl}/${DRAFT_ID}?ack=1`);
+    const raw = openRawSocket(`${collabUrl}/${DRAFT_ID}?ack=1&token=${encodeURIComponent(token)}`);
     await raw.opened;
     await waitFor(() => raw.received.length > 0, 'the greeting');
     // Build an edit on top of what the server has.
-    const probe = connectClient(collabUrl, DRAFT_ID);
+    const probe = connectClient(collabUrl, DRAFT_ID, { token });
     await probe.waitSynced();
     const client = new Y.Doc();
     Y.applyUpdate(client, Y.encodeStateAsUpdate(probe.doc));
