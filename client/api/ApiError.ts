@@ -18,15 +18,23 @@ export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[keyof typeof CLIENT_ER
 export class ApiError extends Error {
   readonly code: ErrorCode | ClientErrorCode | (string & {});
   readonly status: number;
+  /** Seconds to wait before trying again (a 429's Retry-After), or null when the server gave none. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(code: string, message: string, status: number) {
+  constructor(code: string, message: string, status: number, retryAfterSeconds: number | null = null) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   get isNetworkError(): boolean {
     return this.code === CLIENT_ERROR_CODES.network;
+  }
+
+  /** 403: signed in, but this account's role may not do it (or the request looked cross-site). */
+  get isForbidden(): boolean {
+    return this.status === 403;
   }
 }

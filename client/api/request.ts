@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { errorBodySchema } from '../../shared/api/errorCodes.ts';
+import { ERROR_CODES, errorBodySchema } from '../../shared/api/errorCodes.ts';
 import { ApiError, CLIENT_ERROR_CODES } from './ApiError.ts';
+import { reportUnauthorized } from './unauthorized.ts';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -15,8 +16,27 @@ export interface RequestOptions {
  * server's `{ error: { code, message } }` for a 4xx/5xx, `network_error` when no
  * answer came, `invalid_response` when the body breaks the contract. An abort
  * through `signal` rejects with the usual AbortError, not an ApiError.
+ * A 401 `unauthorized` is also reported through `onUnauthorized` (the session is gone).
  */
 export async function requestJson<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options);
+  const payload = await readJson(response);
+  if (!response.ok) throw toApiError(response, payload);
+
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    throw new ApiError(CLIENT_ERROR_CODES.invalidResponse, 'The server sent an answer this app does not understand.', response.status);
+  }
+  return parsed.data;
+}
+
+/** Like requestJson for calls that answer 204 (or any 2xx whose body does not matter); resolves with nothing. */
+export async function requestNoContent(path: string, options: RequestOptions = {}): Promise<void> {
+  const response = await send(path, options);
+  if (!response.ok) throw toApiError(response, await readJson(response));
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
@@ -26,9 +46,8 @@ export async function requestJson<T>(path: string, schema: z.ZodType<T>, options
     body = JSON.stringify(options.body);
   }
 
-  let response: Response;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method: options.method ?? 'GET',
       headers,
       body,
@@ -39,15 +58,6 @@ export async function requestJson<T>(path: string, schema: z.ZodType<T>, options
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(CLIENT_ERROR_CODES.network, 'Could not reach the Copydesk server. Check your connection.', 0);
   }
-
-  const payload = await readJson(response);
-  if (!response.ok) throw toApiError(response, payload);
-
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) {
-    throw new ApiError(CLIENT_ERROR_CODES.invalidResponse, 'The server sent an answer this app does not understand.', response.status);
-  }
-  return parsed.data;
 }
 
 /** The body as JSON, or undefined when it is empty or not JSON. */
@@ -62,11 +72,38 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 function toApiError(response: Response, payload: unknown): ApiError {
+  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
   const parsed = errorBodySchema.safeParse(payload);
+  let error: ApiError;
   if (parsed.success) {
-    return new ApiError(parsed.data.error.code, parsed.data.error.message, response.status);
+    const { code, message } = parsed.data.error;
+    error = new ApiError(code, forbiddenMessage(code) ?? message, response.status, retryAfter);
+  } else {
+    const fallback =
+      response.status === 401 ? ERROR_CODES.unauthorized : response.status >= 500 ? ERROR_CODES.internal : ERROR_CODES.badRequest;
+    const message = response.statusText ? `${response.status} ${response.statusText}` : `Request failed (${response.status})`;
+    error = new ApiError(fallback, message, response.status, retryAfter);
   }
-  const fallback = response.status >= 500 ? 'internal_error' : 'bad_request';
-  const message = response.statusText ? `${response.status} ${response.statusText}` : `Request failed (${response.status})`;
-  return new ApiError(fallback, message, response.status);
+  if (error.status === 401 && error.code === ERROR_CODES.unauthorized) reportUnauthorized();
+  return error;
+}
+
+/** Plain words for a 403, whatever the server's wording (which names actions, not what the person tried). */
+function forbiddenMessage(code: string): string | null {
+  if (code === ERROR_CODES.forbidden) return 'Your account’s role does not allow this.';
+  if (code === ERROR_CODES.crossSiteRequest) return 'The server refused the request as coming from another site. Reload the page and try again.';
+  return null;
+}
+
+/**
+ * Retry-After in whole seconds (at least 1): either a number of seconds or an
+ * HTTP date. Null when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
+  if (value === null || value.trim() === '') return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Math.max(1, Number(trimmed));
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return null;
+  return Math.max(1, Math.ceil((date - now) / 1000));
 }

@@ -4,11 +4,27 @@ import { DRAFT_ID_PATTERN } from '../../shared/api/drafts.ts';
 export type Route =
   | { name: 'drafts' }
   | { name: 'editor'; draftId: string }
+  | { name: 'signIn' }
+  | { name: 'admin' }
+  | { name: 'tokens' }
   | { name: 'notFound'; path: string };
+
+export const SIGN_IN_PATH = '/signin';
+export const ADMIN_PATH = '/admin';
+export const TOKENS_PATH = '/account/tokens';
+
+const FIXED_ROUTES: Record<string, Route> = {
+  '/': { name: 'drafts' },
+  '': { name: 'drafts' },
+  [SIGN_IN_PATH]: { name: 'signIn' },
+  [ADMIN_PATH]: { name: 'admin' },
+  [TOKENS_PATH]: { name: 'tokens' },
+};
 
 /** Reads a path; `/docs/:id` needs an id of the server's shape, anything else is notFound. */
 export function matchRoute(path: string): Route {
-  if (path === '/' || path === '') return { name: 'drafts' };
+  const fixed = FIXED_ROUTES[path.length > 1 ? path.replace(/\/$/, '') : path];
+  if (fixed) return fixed;
   const editor = /^\/docs\/([^/]+)\/?$/.exec(path);
   if (editor) {
     let draftId: string;
@@ -22,11 +38,43 @@ export function matchRoute(path: string): Route {
   return { name: 'notFound', path };
 }
 
+/** The sign-in page, set to come back to `next` (a path in this app) afterwards. */
+export function signInPath(next?: string): string {
+  const target = next === undefined ? null : toSafeNext(next);
+  return target && target !== '/' ? `${SIGN_IN_PATH}?next=${encodeURIComponent(target)}` : SIGN_IN_PATH;
+}
+
+/**
+ * Where to go after signing in: the `next` of the current address when it is
+ * a path inside this app, otherwise `/`. Other origins (`//evil.example`,
+ * `https://…`) and the sign-in page itself are never followed.
+ */
+export function nextAfterSignIn(search: string = location.search): string {
+  return toSafeNext(new URLSearchParams(search).get('next') ?? '') ?? '/';
+}
+
+function toSafeNext(raw: string): string | null {
+  if (!raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return null;
+  let url: URL;
+  try {
+    url = new URL(raw, 'http://app.invalid');
+  } catch {
+    return null;
+  }
+  if (url.origin !== 'http://app.invalid' || url.pathname === SIGN_IN_PATH) return null;
+  return url.pathname + url.search + url.hash;
+}
+
+/** This page's path with its query, for coming back to it. */
+export function currentLocation(): string {
+  return location.pathname + location.search + location.hash;
+}
+
 const NAVIGATE_EVENT = 'copydesk:navigate';
 
 /** Goes to `path` inside the app (History API); the server answers every app path with index.html. */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (path === location.pathname) return;
+  if (path === currentLocation()) return;
   if (options.replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));

@@ -1,5 +1,5 @@
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { AwarenessUser } from '../../shared/protocol/awareness.ts';
 import type { DraftSession } from './collab/createDraftSession.ts';
 import { useReadiness } from './collab/useDraftSession.ts';
@@ -16,6 +16,14 @@ export interface DraftEditorProps {
   user: AwarenessUser;
   /** True when the copy must not change (the server closed the connection for good). */
   isReadOnly: boolean;
+  /**
+   * False for a role that may not write the copy: the page can be read and its
+   * text selected, the toolbar is off, and `readerNotice` says why. Read when
+   * the session opens (a role does not change within a session).
+   */
+  canWriteCopy: boolean;
+  /** Shown next to the toolbar for a reader; the toolbar and the page point to it (aria-describedby). */
+  readerNotice?: ReactNode;
 }
 
 /**
@@ -23,9 +31,11 @@ export interface DraftEditorProps {
  * page (headline, standfirst, body) and a word count. Editing is switched on
  * once the session knows the draft's structure (see Readiness.isEditable).
  */
-export function DraftEditor({ session, user, isReadOnly }: DraftEditorProps) {
+export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNotice }: DraftEditorProps) {
   const [isLinkDialogOpen, setLinkDialogOpen] = useState(false);
   const readiness = useReadiness(session);
+  const noticeId = useId();
+  const canWriteRef = useRef(canWriteCopy);
   const requestLink = useCallback(() => setLinkDialogOpen(true), []);
   const requestLinkRef = useRef(requestLink);
   requestLinkRef.current = requestLink;
@@ -39,6 +49,7 @@ export function DraftEditor({ session, user, isReadOnly }: DraftEditorProps) {
         awareness: session.awareness,
         user: userRef.current,
         onRequestLink: () => requestLinkRef.current(),
+        canWriteCopy: canWriteRef.current,
       }),
       editable: false,
       editorProps: {
@@ -48,21 +59,36 @@ export function DraftEditor({ session, user, isReadOnly }: DraftEditorProps) {
           'aria-multiline': 'true',
           'aria-label': 'Draft copy',
           spellcheck: 'true',
+          // A reader hears why the page does not take typing.
+          ...(canWriteRef.current ? {} : { 'aria-describedby': noticeId }),
         },
       },
     },
     [session],
   );
 
+  // A reader's page is "editable" too, for a caret and keyboard selection; ReadOnlyCopy stops the changes.
   const isEditable = readiness.isEditable && !isReadOnly;
   useEffect(() => {
     if (editor && !editor.isDestroyed && editor.isEditable !== isEditable) editor.setEditable(isEditable);
   }, [editor, isEditable]);
+  const isReader = !canWriteRef.current;
 
   return (
-    <div className="draft-editor">
+    <div className={isReader ? 'draft-editor draft-editor--reader' : 'draft-editor'}>
+      {/* Sticky: a reader's notice stays in sight next to the switched-off toolbar. */}
       <div className="draft-editor__toolbar">
-        <Toolbar editor={editor} onRequestLink={requestLink} isDisabled={!isEditable} />
+        <Toolbar
+          editor={editor}
+          onRequestLink={requestLink}
+          isDisabled={!isEditable || isReader}
+          describedBy={isReader ? noticeId : undefined}
+        />
+        {isReader && (
+          <p id={noticeId} className="reader-notice" role="status">
+            {readerNotice ?? 'You can select text but not change the copy.'}
+          </p>
+        )}
       </div>
       {!readiness.isEditable && !isReadOnly && (
         <p className="draft-editor__notice" role="status">
@@ -76,7 +102,7 @@ export function DraftEditor({ session, user, isReadOnly }: DraftEditorProps) {
         <EditorContent editor={editor} />
       </article>
       <WordCountLine editor={editor} />
-      <LinkDialog editor={editor} isOpen={isLinkDialogOpen} onClose={() => setLinkDialogOpen(false)} />
+      {!isReader && <LinkDialog editor={editor} isOpen={isLinkDialogOpen} onClose={() => setLinkDialogOpen(false)} />}
     </div>
   );
 }

@@ -142,6 +142,8 @@ export interface ToolbarProps {
   editor: Editor;
   onRequestLink: () => void;
   isDisabled: boolean;
+  /** Id of text that explains why the toolbar is off (a reader's notice). */
+  describedBy?: string;
 }
 
 /**
@@ -150,7 +152,7 @@ export interface ToolbarProps {
  * is (bold in the headline, undo with nothing to undo) stay focusable but are
  * aria-disabled, so the arrow keys never skip and strand a keyboard user.
  */
-export function Toolbar({ editor, onRequestLink, isDisabled }: ToolbarProps) {
+export function Toolbar({ editor, onRequestLink, isDisabled, describedBy }: ToolbarProps) {
   const onRequestLinkRef = useRef(onRequestLink);
   onRequestLinkRef.current = onRequestLink;
   const [list] = useState(() => actions(() => onRequestLinkRef.current()));
@@ -189,7 +191,14 @@ export function Toolbar({ editor, onRequestLink, isDisabled }: ToolbarProps) {
   };
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting" aria-disabled={isDisabled || undefined} onKeyDown={onKeyDown}>
+    <div
+      className="toolbar"
+      role="toolbar"
+      aria-label="Formatting"
+      aria-disabled={isDisabled || undefined}
+      aria-describedby={describedBy}
+      onKeyDown={onKeyDown}
+    >
       {list.map((action, index) => {
         const state = states[index]!;
         const isEnabled = !isDisabled && state.canRun;

@@ -9,27 +9,32 @@ import { DraftPlaceholder } from './extensions/DraftPlaceholder.ts';
 import { DraftStructureKeys } from './extensions/DraftStructureKeys.ts';
 import { LinkShortcut } from './extensions/LinkShortcut.ts';
 import { PullQuoteCommands } from './extensions/PullQuoteCommands.ts';
+import { ReadOnlyCopy } from './extensions/ReadOnlyCopy.ts';
 
 export interface DraftEditorExtensionOptions {
   body: Y.XmlFragment;
   awareness: Awareness;
   user: AwarenessUser;
   onRequestLink: () => void;
+  /** False for roles that may not write the `body` root type: the copy can be read and selected, not changed. */
+  canWriteCopy: boolean;
 }
 
 /**
  * The browser editor: the shared schema (exactly what the server imports and
  * exports) plus the interactive parts. Collaboration binds the copy to the
  * `body` fragment and brings undo/redo that only reverts this person's edits.
+ * Without `canWriteCopy`, ReadOnlyCopy drops every local change.
  */
 export function draftEditorExtensions(options: DraftEditorExtensionOptions): Extensions {
   return [
     ...draftSchemaExtensions(),
     Collaboration.configure({ fragment: options.body }),
     draftCaret(options.awareness, options.user),
-    DraftPlaceholder,
-    DraftStructureKeys,
+    // The toolbar asks every command whether it can run, so the commands stay for readers too.
     PullQuoteCommands,
-    LinkShortcut.configure({ onRequestLink: options.onRequestLink }),
+    ...(options.canWriteCopy
+      ? [DraftPlaceholder, DraftStructureKeys, LinkShortcut.configure({ onRequestLink: options.onRequestLink })]
+      : [ReadOnlyCopy]),
   ];
 }

@@ -1,7 +1,7 @@
 /**
  * Colours that label a person (caret, presence dot, initials badge). Each one
  * carries white text at a contrast of at least 4.5:1 (WCAG AA), so initials and
- * caret labels stay readable whatever colour a name lands on.
+ * caret labels stay readable whatever colour a person lands on.
  */
 export const PERSON_COLORS = [
   '#1d4ed8', // blue      6.7:1
@@ -15,15 +15,15 @@ export const PERSON_COLORS = [
 ] as const;
 
 /**
- * The colour for a display name: the same name always gets the same colour, on
- * every machine (FNV-1a over the trimmed, lower-cased name). An empty name gets
- * the first colour.
+ * The colour for a key (an account id): the same key always gets the same
+ * colour, on every machine (FNV-1a over the trimmed, lower-cased key). An
+ * empty key gets the first colour.
  */
-export function colorForName(name: string): string {
-  const key = name.trim().toLowerCase();
+export function colorForKey(key: string): string {
+  const normalized = key.trim().toLowerCase();
   let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
+  for (let i = 0; i < normalized.length; i++) {
+    hash ^= normalized.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
   return PERSON_COLORS[(hash >>> 0) % PERSON_COLORS.length]!;

@@ -1,21 +1,31 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import type { AccountSummary } from '../../shared/api/auth.ts';
 import type { DraftSummary } from '../../shared/api/drafts.ts';
+import { ACTIONS, can } from '../../shared/permissions/permissions.ts';
 import { ApiError } from '../api/ApiError.ts';
 import { createDraft } from '../api/drafts.ts';
 import { navigate } from '../app/router.ts';
+import { SiteHeader } from '../app/SiteHeader.tsx';
+import { roleLabel, rolesThatCan } from '../identity/roleLabel.ts';
 import { DraftsTable } from '../panels/drafts/DraftsTable.tsx';
 import { ImportDraft } from '../panels/drafts/ImportDraft.tsx';
 import { useDraftList } from '../panels/drafts/useDraftList.ts';
-import { NameButton } from '../panels/identity/NameButton.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import '../styles/drafts.css';
 
-/** `/`: every draft, a button for a new one, and the importer. */
-export function DraftsPage() {
+/**
+ * `/`: every draft, a button for a new one, and the importer. Roles that may
+ * not create drafts see the button switched off and the importer replaced,
+ * each with the reason in words.
+ */
+export function DraftsPage({ account }: { account: AccountSummary }) {
   const { drafts, error, fetchedAt } = useDraftList();
   const [isCreating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
+  const canCreate = can(account.role, ACTIONS.createDrafts);
+  const whyNotId = useId();
+  const whyNot = `As ${roleLabel(account.role)}, you can read drafts but not create or import them; ${rolesThatCan(ACTIONS.createDrafts)} can.`;
 
   useEffect(() => {
     document.title = 'Drafts — Copydesk';
@@ -36,19 +46,29 @@ export function DraftsPage() {
 
   return (
     <div className="layout">
-      <header className="topbar">
-        <span className="brand">Copydesk</span>
-        <span className="topbar__spacer" />
-        <NameButton />
-      </header>
+      <SiteHeader account={account} />
       <main className="drafts-page">
         <div className="drafts-page__head">
           <PageHeading>Drafts</PageHeading>
-          <button type="button" className="button button--primary" onClick={() => void onNewDraft()} disabled={isCreating}>
-            <Icon name="plus" />
-            {isCreating ? 'Creating…' : 'New draft'}
-          </button>
+          {canCreate ? (
+            <button type="button" className="button button--primary" onClick={() => void onNewDraft()} disabled={isCreating}>
+              <Icon name="plus" />
+              {isCreating ? 'Creating…' : 'New draft'}
+            </button>
+          ) : (
+            // Focusable (aria-disabled, not disabled) so keyboard and screen-reader users meet the reason too.
+            <button type="button" className="button button--primary" aria-disabled="true" aria-describedby={whyNotId}>
+              <Icon name="lock" />
+              New draft
+            </button>
+          )}
         </div>
+        {!canCreate && (
+          <p id={whyNotId} className="note">
+            <Icon name="info" />
+            <span>{whyNot}</span>
+          </p>
+        )}
         {createError && (
           <p className="alert" role="alert">
             <Icon name="alert" />
@@ -78,13 +98,17 @@ export function DraftsPage() {
           {drafts !== null && drafts.length === 0 && (
             <div className="empty-state">
               <p className="empty-state__title">No drafts yet.</p>
-              <p>Start a new draft, or import a Markdown, HTML or text file below.</p>
+              <p>
+                {canCreate
+                  ? 'Start a new draft, or import a Markdown, HTML or text file below.'
+                  : 'Drafts appear here once an editor starts one.'}
+              </p>
             </div>
           )}
           {drafts !== null && drafts.length > 0 && <DraftsTable drafts={drafts} now={fetchedAt ?? new Date()} />}
         </section>
 
-        <ImportDraft onImported={openDraft} />
+        {canCreate && <ImportDraft onImported={openDraft} />}
       </main>
     </div>
   );

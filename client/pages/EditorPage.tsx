@@ -1,15 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { AccountSummary } from '../../shared/api/auth.ts';
 import type { DraftSummary } from '../../shared/api/drafts.ts';
+import { ACTIONS, can, canWriteRootType } from '../../shared/permissions/permissions.ts';
 import type { AwarenessUser } from '../../shared/protocol/awareness.ts';
+import { ROOT_TYPES } from '../../shared/schema/rootTypes.ts';
 import { ApiError } from '../api/ApiError.ts';
 import { getDraft } from '../api/drafts.ts';
 import { Link } from '../app/Link.tsx';
 import { DraftEditor } from '../editor/DraftEditor.tsx';
 import type { DraftSession } from '../editor/collab/createDraftSession.ts';
 import { useConnectionState, useDraftSession, useSessionUser } from '../editor/collab/useDraftSession.ts';
-import { toAwarenessUser } from '../identity/displayName.ts';
+import { toAwarenessUser } from '../identity/awarenessUser.ts';
+import { roleLabel, rolesThatCan } from '../identity/roleLabel.ts';
+import { AccountMenu } from '../panels/account/AccountMenu.tsx';
 import { DraftTitle } from '../panels/draft/DraftTitle.tsx';
-import { NameButton } from '../panels/identity/NameButton.tsx';
 import { PresenceBar } from '../panels/presence/PresenceBar.tsx';
 import { ConnectionNotice } from '../panels/status/ConnectionNotice.tsx';
 import { ConnectionPill } from '../panels/status/ConnectionPill.tsx';
@@ -27,15 +31,20 @@ type SummaryState =
 
 export interface EditorPageProps {
   draftId: string;
-  displayName: string;
+  account: AccountSummary;
 }
 
-/** `/docs/:id`: one draft, live. The summary (title, last save) comes over REST; the copy over the socket. */
-export function EditorPage({ draftId, displayName }: EditorPageProps) {
+/**
+ * `/docs/:id`: one draft, live. The summary (title, last save) comes over REST;
+ * the copy over the socket. A role that may not write the copy reads it: the
+ * text can be selected, not changed, and a notice says so.
+ */
+export function EditorPage({ draftId, account }: EditorPageProps) {
   const summary = useDraftSummary(draftId);
-  const user = useMemo(() => toAwarenessUser(displayName), [displayName]);
-  const session = useDraftSession(summary.state.status === 'not-found' ? null : draftId, user);
+  const user = useMemo(() => toAwarenessUser(account), [account]);
+  const session = useDraftSession(summary.state.status === 'not-found' ? null : draftId, user, account.id);
   useSessionUser(session, user);
+  const canRename = can(account.role, ACTIONS.renameDrafts);
 
   const title = summary.state.status === 'loaded' ? summary.state.draft.title : null;
   useEffect(() => {
@@ -57,7 +66,11 @@ export function EditorPage({ draftId, displayName }: EditorPageProps) {
           <span>Drafts</span>
         </Link>
         <PageHeading className="visually-hidden">{draft ? `Editing “${draft.title}”` : 'Editing a draft'}</PageHeading>
-        <DraftTitle draft={draft} onRenamed={summary.setDraft} />
+        <DraftTitle
+          draft={draft}
+          onRenamed={summary.setDraft}
+          cannotRenameReason={canRename ? null : `Only ${rolesThatCan(ACTIONS.renameDrafts)} can rename a draft.`}
+        />
         <div className="topbar__status">
           {session && <ConnectionPill session={session} />}
           {session && (
@@ -66,7 +79,7 @@ export function EditorPage({ draftId, displayName }: EditorPageProps) {
         </div>
         <span className="topbar__spacer" />
         {session && <PresenceBar session={session} />}
-        <NameButton isCompact />
+        <AccountMenu account={account} isCompact />
       </header>
       {summary.state.status === 'unavailable' && !summary.state.error.isNetworkError && (
         <p className="banner" role="alert">
@@ -76,7 +89,7 @@ export function EditorPage({ draftId, displayName }: EditorPageProps) {
       {session && <ConnectionNotice session={session} />}
       <main className="editor-main">
         {session ? (
-          <EditorForSession session={session} user={user} />
+          <EditorForSession session={session} user={user} account={account} />
         ) : (
           <p className="page-loading" role="status">
             Opening the draft…
@@ -87,15 +100,29 @@ export function EditorPage({ draftId, displayName }: EditorPageProps) {
   );
 }
 
+interface EditorForSessionProps {
+  session: DraftSession;
+  user: AwarenessUser;
+  account: AccountSummary;
+}
+
 /** The editor for one session; a new session (StrictMode, another draft) gets a new editor. */
-function EditorForSession({ session, user }: { session: DraftSession; user: AwarenessUser }) {
+function EditorForSession({ session, user, account }: EditorForSessionProps) {
   const connection = useConnectionState(session);
+  const canWriteCopy = canWriteRootType(account.role, ROOT_TYPES.body);
   return (
     <DraftEditor
       key={`${session.draftId}:${session.doc.clientID}`}
       session={session}
       user={user}
       isReadOnly={connection.kind === 'closed'}
+      canWriteCopy={canWriteCopy}
+      readerNotice={
+        <>
+          <Icon name="lock" />
+          <span>You’re reading as {roleLabel(account.role)} — you can select text but not change the copy.</span>
+        </>
+      }
     />
   );
 }

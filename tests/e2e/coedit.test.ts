@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftAnswerSchema } from '../../shared/api/drafts.ts';
 import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { DEMO_PASSWORD, startTestServer, type DemoUsername, type TestServer } from '../support/testServer.ts';
 
 const SAMPLE_PATH = new URL('../../../shared/samples/talks-draft.md', import.meta.url);
 const unavailable = browserUnavailableReason();
@@ -46,34 +46,31 @@ describe.skipIf(unavailable !== undefined)('in Chromium', () => {
     await server?.dispose();
   });
 
-  async function openAs(name: string, url: string, { viaDialog }: { viaDialog: boolean }): Promise<Page> {
+  /** A fresh profile opens `url`, signs in as `username` on the way and comes back to `url`. */
+  async function openAs(username: DemoUsername, url: string): Promise<Page> {
     const profile = await launchProfile();
     profiles.push(profile);
     const page = await profile.context.newPage();
-    page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
-    if (!viaDialog) {
-      await page.addInitScript((displayName) => localStorage.setItem('copydesk.displayName', displayName), name);
-    }
+    page.on('pageerror', (error) => console.error(`[${username}] page error: ${error.message}`));
     await page.goto(url);
-    if (viaDialog) {
-      await page.getByRole('dialog').waitFor();
-      await page.getByLabel('Your name').fill(name);
-      await page.getByRole('button', { name: 'Continue' }).click();
-    }
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByLabel('Password').press('Enter');
+    await page.waitForURL(url);
     return page;
   }
 
   it('two people co-edit one draft: each sees the other’s text, caret and name', async () => {
     const created = await fetch(`${server.url}/api/docs`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await server.authHeaders('editor')) },
       body: JSON.stringify({ title: 'Harbour bridge' }),
     });
     const { draft } = draftAnswerSchema.parse(await created.json());
     const url = `${server.url}/docs/${draft.id}`;
 
-    const ada = await openAs('Ada Lovelace', url, { viaDialog: true });
-    const grace = await openAs('Grace Hopper', url, { viaDialog: false });
+    const ada = await openAs('editor', url);
+    const grace = await openAs('chief', url);
     for (const page of [ada, grace]) {
       await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor({ timeout: 15_000 });
     }
@@ -95,20 +92,20 @@ describe.skipIf(unavailable !== undefined)('in Chromium', () => {
     await waitForCopy(ada, 'Buses will run every ten minutes.');
     expect(await readCopy(ada)).toBe(await readCopy(grace));
 
-    // Each sees the other's caret, labelled with their name, and both in the presence bar.
-    await ada.locator('.collaboration-carets__label', { hasText: 'Grace Hopper' }).waitFor({ timeout: 15_000 });
-    await grace.locator('.collaboration-carets__label', { hasText: 'Ada Lovelace' }).waitFor({ timeout: 15_000 });
+    // Each sees the other's caret, labelled with their account's display name, and both in the presence bar.
+    await ada.locator('.collaboration-carets__label', { hasText: 'Chris Chief' }).waitFor({ timeout: 15_000 });
+    await grace.locator('.collaboration-carets__label', { hasText: 'Eddie Editor' }).waitFor({ timeout: 15_000 });
     for (const page of [ada, grace]) {
       const presence = page.getByRole('list', { name: 'People in this draft' });
-      await presence.getByText('Ada Lovelace').waitFor();
-      await presence.getByText('Grace Hopper').waitFor();
+      await presence.getByText('Eddie Editor').waitFor();
+      await presence.getByText('Chris Chief').waitFor();
     }
     // The headline is the document's first block, rendered as the page's h1.
     await expect(ada.locator('.copy h1').innerText()).resolves.toBe('Harbour bridge to close for six weeks');
   });
 
   it('imports the wire sample from the drafts list and renders its headline and paragraphs', async () => {
-    const page = await openAs('Ida Wells', `${server.url}/`, { viaDialog: false });
+    const page = await openAs('editor', `${server.url}/`);
     await page.getByRole('heading', { name: 'Drafts', exact: true }).waitFor();
     await page.locator('input[type="file"]').setInputFiles(SAMPLE_PATH.pathname);
     await page.waitForURL(/\/docs\//, { timeout: 15_000 });

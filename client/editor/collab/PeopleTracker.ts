@@ -7,6 +7,8 @@ export interface Person {
   clientId: number;
   name: string;
   color: string;
+  /** The role the person's client announces (a known role name or anything else: show it only when known). */
+  role: string | null;
   isSelf: boolean;
 }
 
@@ -37,7 +39,8 @@ export class PeopleTracker {
     for (const [clientId, state] of this.awareness.getStates()) {
       const user = awarenessUserSchema.safeParse((state as Record<string, unknown>)[AWARENESS_USER_FIELD]);
       if (!user.success) continue;
-      people.push({ clientId, ...user.data, isSelf: clientId === this.awareness.clientID });
+      const { name, color, role } = user.data;
+      people.push({ clientId, name, color, role: role ?? null, isSelf: clientId === this.awareness.clientID });
     }
     return people.sort(
       (a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name) || a.clientId - b.clientId,
@@ -50,7 +53,9 @@ function samePeople(a: readonly Person[], b: readonly Person[]): boolean {
     a.length === b.length &&
     a.every((p, i) => {
       const q = b[i]!;
-      return p.clientId === q.clientId && p.name === q.name && p.color === q.color && p.isSelf === q.isSelf;
+      return (
+        p.clientId === q.clientId && p.name === q.name && p.color === q.color && p.role === q.role && p.isSelf === q.isSelf
+      );
     })
   );
 }

@@ -6,6 +6,8 @@ export type CloseRemedy =
   | 'none'
   /** Reload the page; the local copy is kept and merged. */
   | 'reload'
+  /** The session ended (4401): sign in again; the local copy is kept and sent afterwards. */
+  | 'sign-in'
   /** The server refused this tab's edits: throw the local copy away and load the draft afresh. */
   | 'discard-and-reload';
 
@@ -23,9 +25,10 @@ export function describePermanentClose(code: number): CloseDescription {
     case CLOSE_CODES.draftNotFound:
       return { message: 'This draft does not exist, or it has been deleted.', remedy: 'none' };
     case CLOSE_CODES.unauthorized:
-      return { message: 'You are not signed in any more. Reload to sign in again.', remedy: 'reload' };
+      return { message: 'Your session has ended — sign in again', remedy: 'sign-in' };
     case CLOSE_CODES.forbidden:
-      return { message: 'You do not have permission to edit this draft.', remedy: 'none' };
+      // The server refused a change to the copy: this tab's copy now holds it, so only a fresh one can sync.
+      return { message: 'This account cannot change the copy', remedy: 'discard-and-reload' };
     case CLOSE_CODES.malformedMessage:
     case CLOSE_CODES.invalidUpdate:
     case CLOSE_CODES.messageTooLarge:

@@ -9,6 +9,7 @@ import { decodeSavedClocks } from '../../../shared/protocol/savedFrame.ts';
 import { ROOT_TYPES } from '../../../shared/schema/rootTypes.ts';
 import { ConnectionTracker } from './ConnectionTracker.ts';
 import { PeopleTracker } from './PeopleTracker.ts';
+import { publishOwnAwareness } from './publishOwnAwareness.ts';
 import { SaveTracker, type AckedClockStore } from './SaveTracker.ts';
 import { ValueStore } from './ValueStore.ts';
 
@@ -36,7 +37,7 @@ export interface DraftSession {
   readonly saves: SaveTracker;
   readonly people: PeopleTracker;
   readonly readiness: ValueStore<Readiness>;
-  /** Publishes this person's name and colour (carets and presence read it). */
+  /** Publishes this person's account id, name, colour and role (carets and presence read it). */
   setUser(user: AwarenessUser): void;
   /** Forgets the offline copy of this draft (after the server refused it); call `destroy` after. */
   discardLocalCopy(): Promise<void>;
@@ -45,6 +46,12 @@ export interface DraftSession {
 
 export interface DraftSessionOptions {
   user: AwarenessUser;
+  /**
+   * Whose offline copy this is (the account id). Each account on a machine has
+   * its own cache, so one person's unsent edits are never sent by the next
+   * person to sign in here (the server would refuse them from a reviewer).
+   */
+  cacheOwner: string;
   /** Base of the collaboration socket; defaults to this page's origin + `/collab`. */
   serverUrl?: string;
 }
@@ -56,14 +63,15 @@ export function defaultCollabUrl(): string {
 
 /**
  * Opens a draft for live editing: a Y.Doc, its IndexedDB cache
- * (`copydesk:${draftId}`), awareness carrying `user`, and a WebsocketProvider
+ * (`copydesk:${cacheOwner}:${draftId}`), awareness carrying `user`, and a WebsocketProvider
  * on room `draftId` that asks for `saved` acks. Connects at once. Never throws
  * for network trouble: connection problems show in `connection`.
  */
 export function createDraftSession(draftId: string, options: DraftSessionOptions): DraftSession {
   const doc = new Y.Doc();
   const body = doc.getXmlFragment(ROOT_TYPES.body);
-  const cache = new IndexeddbPersistence(`copydesk:${draftId}`, doc);
+  const cacheName = `${options.cacheOwner}:${draftId}`;
+  const cache = new IndexeddbPersistence(`copydesk:${cacheName}`, doc);
   const awareness = new Awareness(doc);
   awareness.setLocalStateField(AWARENESS_USER_FIELD, options.user);
 
@@ -74,10 +82,12 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
     disableBc: true,
   });
 
+  const stopPublishingOwnAwareness = publishOwnAwareness(provider, awareness);
+
   const saves = new SaveTracker(doc, {
     serverOrigin: provider,
     cacheOrigin: cache,
-    ackedClocks: localAckedClockStore(draftId),
+    ackedClocks: localAckedClockStore(cacheName),
   });
   const connection = new ConnectionTracker(provider);
   const people = new PeopleTracker(awareness);
@@ -148,7 +158,7 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
     },
     async discardLocalCopy() {
       await cache.clearData();
-      clearAckedClocks(draftId);
+      clearAckedClocks(cacheName);
     },
     destroy() {
       if (isDestroyed) return;
@@ -156,6 +166,7 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
       provider.off('sync', updateReadiness);
       // Tell the others we left before the socket goes.
       awareness.setLocalState(null);
+      stopPublishingOwnAwareness();
       connection.destroy();
       people.destroy();
       saves.destroy();
@@ -168,14 +179,14 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
   };
 }
 
-const ackedClocksKey = (draftId: string) => `copydesk.ackedClocks:${draftId}`;
+const ackedClocksKey = (cacheName: string) => `copydesk.ackedClocks:${cacheName}`;
 
 /** Acked clocks in localStorage: small, synchronous, and read before the IndexedDB cache loads. */
-function localAckedClockStore(draftId: string): AckedClockStore {
+function localAckedClockStore(cacheName: string): AckedClockStore {
   return {
     load() {
       try {
-        const raw = localStorage.getItem(ackedClocksKey(draftId));
+        const raw = localStorage.getItem(ackedClocksKey(cacheName));
         const pairs: unknown = raw ? JSON.parse(raw) : [];
         const clocks = new Map<number, number>();
         if (Array.isArray(pairs)) {
@@ -192,7 +203,7 @@ function localAckedClockStore(draftId: string): AckedClockStore {
     },
     store(clocks) {
       try {
-        localStorage.setItem(ackedClocksKey(draftId), JSON.stringify([...clocks]));
+        localStorage.setItem(ackedClocksKey(cacheName), JSON.stringify([...clocks]));
       } catch {
         // Storage full or blocked: the next visit learns the clocks from the server again.
       }
@@ -200,9 +211,9 @@ function localAckedClockStore(draftId: string): AckedClockStore {
   };
 }
 
-function clearAckedClocks(draftId: string): void {
+function clearAckedClocks(cacheName: string): void {
   try {
-    localStorage.removeItem(ackedClocksKey(draftId));
+    localStorage.removeItem(ackedClocksKey(cacheName));
   } catch {
     // Nothing stored, nothing to clear.
   }

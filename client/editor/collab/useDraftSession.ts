@@ -15,30 +15,31 @@ import type { ValueStore } from './ValueStore.ts';
  *
  * `user` is read when the session opens; later changes go through
  * `session.setUser` (see useSessionUser) so a rename does not reconnect.
+ * `cacheOwner` (the account id) names the offline copy; see DraftSessionOptions.
  */
-export function useDraftSession(draftId: string | null, user: AwarenessUser): DraftSession | null {
+export function useDraftSession(draftId: string | null, user: AwarenessUser, cacheOwner: string): DraftSession | null {
   const [session, setSession] = useState<DraftSession | null>(null);
   const [initialUser] = useState(user);
 
   useEffect(() => {
     if (draftId === null) return;
-    const opened = createDraftSession(draftId, { user: initialUser });
+    const opened = createDraftSession(draftId, { user: initialUser, cacheOwner });
     setSession(opened);
     return () => {
       setSession((current) => (current === opened ? null : current));
       opened.destroy();
     };
-  }, [draftId, initialUser]);
+  }, [draftId, initialUser, cacheOwner]);
 
   return session;
 }
 
 /** Keeps the session's awareness `user` equal to `user`. */
 export function useSessionUser(session: DraftSession | null, user: AwarenessUser): void {
-  const { name, color } = user;
+  const { id, name, color, role } = user;
   useEffect(() => {
-    session?.setUser({ name, color });
-  }, [session, name, color]);
+    session?.setUser({ id, name, color, role });
+  }, [session, id, name, color, role]);
 }
 
 function useStore<T>(store: ValueStore<T>): T {

@@ -7,14 +7,17 @@ import { renameDraft } from '../../api/drafts.ts';
 export interface DraftTitleProps {
   draft: DraftSummary | null;
   onRenamed: (draft: DraftSummary) => void;
+  /** Null when this account may rename; otherwise why not, shown as the field's description and tooltip. */
+  cannotRenameReason: string | null;
 }
 
 /**
  * The draft's title (its name in the drafts list; not the headline), edited in
  * place: saved with PATCH on Enter or when focus leaves, Escape puts back the
- * saved title. Disabled while the title is unknown (offline before it loaded).
+ * saved title. Disabled while the title is unknown (offline before it loaded);
+ * read-only, with the reason, for a role that may not rename drafts.
  */
-export function DraftTitle({ draft, onRenamed }: DraftTitleProps) {
+export function DraftTitle({ draft, onRenamed, cannotRenameReason }: DraftTitleProps) {
   const [value, setValue] = useState(draft?.title ?? '');
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setSaving] = useState(false);
@@ -22,6 +25,8 @@ export function DraftTitle({ draft, onRenamed }: DraftTitleProps) {
   const lastSaved = useRef(savedTitle);
   const inputId = useId();
   const errorId = useId();
+  const reasonId = useId();
+  const canRename = cannotRenameReason === null;
 
   // Follow the server's title when it changes underneath (someone else renamed it).
   useEffect(() => {
@@ -32,7 +37,7 @@ export function DraftTitle({ draft, onRenamed }: DraftTitleProps) {
   }, [savedTitle]);
 
   const commit = async () => {
-    if (!draft || isSaving) return;
+    if (!draft || isSaving || !canRename) return;
     const parsed = titleSchema.safeParse(value);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? 'That title cannot be used.');
@@ -78,10 +83,11 @@ export function DraftTitle({ draft, onRenamed }: DraftTitleProps) {
         value={draft ? value : ''}
         placeholder={draft ? 'Untitled draft' : 'Title unavailable offline'}
         disabled={!draft}
+        readOnly={!canRename}
         maxLength={200}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        title="Draft title — press Enter to save"
+        aria-describedby={error ? errorId : canRename ? undefined : reasonId}
+        title={canRename ? 'Draft title — press Enter to save' : cannotRenameReason}
         onChange={(event) => {
           setValue(event.target.value);
           setError(null);
@@ -89,6 +95,11 @@ export function DraftTitle({ draft, onRenamed }: DraftTitleProps) {
         onBlur={() => void commit()}
         onKeyDown={onKeyDown}
       />
+      {!canRename && (
+        <span id={reasonId} className="visually-hidden">
+          {cannotRenameReason}
+        </span>
+      )}
       {error && (
         <p id={errorId} className="draft-title__error" role="alert">
           {error}

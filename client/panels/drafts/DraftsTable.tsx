@@ -1,5 +1,6 @@
 import type { DraftSummary } from '../../../shared/api/drafts.ts';
 import { Link } from '../../app/Link.tsx';
+import { findRoleLabel } from '../../identity/roleLabel.ts';
 import { PersonBadge } from '../../ui/PersonBadge.tsx';
 import { formatAbsoluteTime, formatRelativeTime } from './relativeTime.ts';
 
@@ -43,11 +44,14 @@ export function DraftsTable({ drafts, now }: DraftsTableProps) {
                   <span className="muted">Nobody</span>
                 ) : (
                   <ul className="drafts-table__people" aria-label={`People in ${draft.title || 'this draft'}`}>
-                    {draft.present.map((person, index) => (
-                      <li key={`${person.name}-${index}`}>
-                        <PersonBadge name={person.name} color={safeColor(person.color)} />
-                      </li>
-                    ))}
+                    {draft.present.map((person, index) => {
+                      const role = findRoleLabel(person.role);
+                      return (
+                        <li key={`${person.name}-${index}`}>
+                          <PersonBadge name={person.name} color={safeColor(person.color)} suffix={role ? `(${role})` : undefined} />
+                        </li>
+                      );
+                    })}
                   </ul>
                 )}
               </td>

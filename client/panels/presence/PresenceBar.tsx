@@ -1,10 +1,18 @@
 import type { DraftSession } from '../../editor/collab/createDraftSession.ts';
+import type { Person } from '../../editor/collab/PeopleTracker.ts';
 import { useConnectionState, usePeople } from '../../editor/collab/useDraftSession.ts';
+import { findRoleLabel } from '../../identity/roleLabel.ts';
 import { PersonBadge } from '../../ui/PersonBadge.tsx';
 
+/** "(Legal)", "(Editor, you)", "(you)": the role in words, so it never rests on colour or position. */
+export function personSuffix(person: Pick<Person, 'role' | 'isSelf'>): string | undefined {
+  const words = [findRoleLabel(person.role), person.isSelf ? 'you' : null].filter((word) => word !== null);
+  return words.length > 0 ? `(${words.join(', ')})` : undefined;
+}
+
 /**
- * Who has this draft open right now, you first; each with colour, initials and
- * name. Without a connection nobody else's presence can be known, so only you
+ * Who has this draft open right now, you first; each with colour, initials,
+ * name and role. Without a connection nobody else's presence can be known, so only you
  * are listed then (the socket may linger a while after the network is gone).
  */
 export function PresenceBar({ session }: { session: DraftSession }) {
@@ -16,7 +24,7 @@ export function PresenceBar({ session }: { session: DraftSession }) {
     <ul className="presence" aria-label="People in this draft">
       {people.map((person) => (
         <li key={person.clientId} className="presence__item">
-          <PersonBadge name={person.name} color={person.color} suffix={person.isSelf ? '(you)' : undefined} isCompact={people.length > 4} />
+          <PersonBadge name={person.name} color={person.color} suffix={personSuffix(person)} isCompact={people.length > 4} />
         </li>
       ))}
     </ul>
