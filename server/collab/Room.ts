@@ -3,7 +3,9 @@ import * as Y from 'yjs';
 import { canWriteRootType } from '../../shared/permissions/permissions.ts';
 import { AWARENESS_USER_FIELD } from '../../shared/protocol/awareness.ts';
 import { CLOSE_CODES } from '../../shared/protocol/closeCodes.ts';
+import { ROOT_TYPES } from '../../shared/schema/rootTypes.ts';
 import { encodeSavedFrame } from '../../shared/protocol/savedFrame.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { Logger } from '../logger.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import { encodeAwarenessEntries, gateAwareness, type AwarenessEntry } from './awarenessGate.ts';
@@ -29,6 +31,12 @@ export interface RoomDeps {
   logger: Logger;
   /** Called whenever the room may have become idle (no connection, no write, no compaction). */
   onMaybeIdle: (room: Room) => void;
+  /**
+   * Called after a client's update that changed the copy (`body`) is applied,
+   * with the account that made it. Server-side rules that watch the copy
+   * (flags changed after clearance) hang off this; it must not throw.
+   */
+  onCopyChanged?: (room: Room, author: Principal) => void;
 }
 
 export interface LoadedDraft {
@@ -58,6 +66,11 @@ export class Room {
   /** Root types of items accepted but not applied yet. */
   private readonly pendingRoots = new PendingRoots();
   private pendingWrites = 0;
+  /** Commands holding the room open while they run (see RoomRegistry.withRoom). */
+  private pins = 0;
+  /** Server writes applied to the draft but not yet durable; sync answers wait for them. */
+  private serverWritesInFlight = 0;
+  private deferredSyncAnswers: Array<() => void> = [];
   /** Bumped when a write fails: updates accepted in an older epoch are dropped, not applied. */
   private epoch = 0;
   private lastSeq: number;
@@ -91,7 +104,7 @@ export class Room {
 
   /** True when the room can leave memory: nobody connected, nothing being written or compacted. */
   get isIdle(): boolean {
-    return this.connections.size === 0 && this.pendingWrites === 0 && this.compaction === null;
+    return this.connections.size === 0 && this.pendingWrites === 0 && this.pins === 0 && this.compaction === null;
   }
 
   attach(connection: Connection): void {
@@ -128,7 +141,12 @@ export class Room {
     const frame = decodeFrame(bytes);
     switch (frame.kind) {
       case 'sync-step1':
-        this.answerSyncStep1(connection, frame.stateVector);
+        if (this.serverWritesInFlight > 0) {
+          // The draft holds a server write that is not durable yet: answer once it is (CS4).
+          this.deferredSyncAnswers.push(() => this.answerSyncStep1(connection, frame.stateVector));
+        } else {
+          this.answerSyncStep1(connection, frame.stateVector);
+        }
         return;
       case 'sync-step2':
         this.receiveUpdate(connection, frame.update, null);
@@ -209,6 +227,7 @@ export class Room {
             this.pendingRoots.remove(scope.itemRanges);
           }
           if (connection.wantsAck) connection.send(encodeSavedFrame(verdict.clocks));
+          if (scope.roots.has(ROOT_TYPES.body)) this.notifyCopyChanged(connection.principal);
         }
         this.deps.onMaybeIdle(this);
       },
@@ -232,9 +251,74 @@ export class Room {
     return true;
   }
 
+  private notifyCopyChanged(author: Principal): void {
+    try {
+      this.deps.onCopyChanged?.(this, author);
+    } catch (error) {
+      this.logger.error({ err: error }, 'a copy-change watcher failed');
+    }
+  }
+
+  /** Keeps the room in memory while `run` works on it. */
+  async pinned<T>(run: (room: Room) => Promise<T>): Promise<T> {
+    this.pins++;
+    try {
+      return await run(this);
+    } finally {
+      this.pins--;
+      this.deps.onMaybeIdle(this);
+    }
+  }
+
+  /**
+   * Makes a change as the server (origin SERVER_ORIGIN), e.g. writing a flag
+   * into `annotations`, which no client may write. Same promise as for a
+   * client's update: it is stored before anyone sees it, then relayed to
+   * every connection. Resolves once durable and relayed; if storing fails the
+   * room breaks down (clients reload from storage, where the change is not)
+   * and the promise rejects. A change that changes nothing resolves at once.
+   */
+  async writeAsServer(change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.isDestroyed || this.isBroken) throw new Error('the draft is being reloaded; try again');
+    let update: Uint8Array | null = null;
+    const capture = (u: Uint8Array, origin: unknown) => {
+      if (origin === SERVER_ORIGIN) update = update ? Y.mergeUpdates([update, u]) : u;
+    };
+    this.doc.on('update', capture);
+    try {
+      this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+    } finally {
+      this.doc.off('update', capture);
+    }
+    if (!update) return;
+    const written: Uint8Array = update;
+    const serverClient = this.doc.clientID;
+    advanceKnownClocks(this.known, new Map([[serverClient, Y.getState(this.doc.store, serverClient)]]));
+    this.pendingWrites++;
+    this.serverWritesInFlight++;
+    try {
+      const seq = await this.deps.log.append(this.draftId, written);
+      this.lastSeq = Math.max(this.lastSeq, seq);
+      this.updatesSinceSnapshot++;
+      this.broadcast(encodeUpdateFrame(written), null);
+    } catch (error) {
+      this.breakDown(error);
+      throw error;
+    } finally {
+      this.pendingWrites--;
+      this.serverWritesInFlight--;
+      if (this.serverWritesInFlight === 0) {
+        const answers = this.deferredSyncAnswers;
+        this.deferredSyncAnswers = [];
+        for (const answer of answers) answer();
+      }
+      this.deps.onMaybeIdle(this);
+    }
+  }
+
   private apply(sender: Connection, update: Uint8Array, updateFrame: Uint8Array | null, seq: number): void {
     Y.applyUpdate(this.doc, update, sender);
-    this.lastSeq = seq;
+    this.lastSeq = Math.max(this.lastSeq, seq);
     this.updatesSinceSnapshot++;
     this.broadcast(updateFrame ?? encodeUpdateFrame(update), sender);
     if (this.updatesSinceSnapshot >= this.deps.limits.compactAfterUpdates) void this.compact();
@@ -324,7 +408,10 @@ export class Room {
    */
   compact(): Promise<void> {
     if (this.compaction) return this.compaction;
-    if (this.isBroken || this.isDestroyed || this.updatesSinceSnapshot === 0) return Promise.resolve();
+    // A server write not yet durable must not reach a snapshot before it reaches the log.
+    if (this.isBroken || this.isDestroyed || this.updatesSinceSnapshot === 0 || this.serverWritesInFlight > 0) {
+      return Promise.resolve();
+    }
     const throughSeq = this.lastSeq;
     const folded = this.updatesSinceSnapshot;
     const snapshot = Y.encodeStateAsUpdate(this.doc);

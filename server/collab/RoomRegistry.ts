@@ -2,7 +2,7 @@ import type { Logger } from '../logger.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import type { Connection } from './Connection.ts';
 import { loadDraft } from './loadDraft.ts';
-import { Room, type RoomLimits } from './Room.ts';
+import { Room, type RoomDeps, type RoomLimits } from './Room.ts';
 import type { UpdateLog } from './UpdateLog.ts';
 
 export interface RoomRegistryDeps {
@@ -10,6 +10,7 @@ export interface RoomRegistryDeps {
   log: UpdateLog;
   limits: RoomLimits;
   logger: Logger;
+  onCopyChanged?: RoomDeps['onCopyChanged'];
 }
 
 /**
@@ -36,6 +37,20 @@ export class RoomRegistry {
       if (room.destroyed) continue;
       room.attach(connection);
       return true;
+    }
+  }
+
+  /**
+   * Runs `run` on the draft's room, loading it if nobody has it open and
+   * keeping it in memory until `run` settles. Resolves undefined when the
+   * draft does not exist; rejects with DraftLoadError when it cannot load.
+   */
+  async withRoom<T>(draftId: string, run: (room: Room) => Promise<T>): Promise<T | undefined> {
+    for (;;) {
+      const room = await this.acquire(draftId);
+      if (!room) return undefined;
+      if (room.destroyed) continue;
+      return room.pinned(run);
     }
   }
 
