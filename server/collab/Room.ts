@@ -10,6 +10,7 @@ import type { Logger } from '../logger.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import { encodeAwarenessEntries, gateAwareness, type AwarenessEntry } from './awarenessGate.ts';
 import type { Connection } from './Connection.ts';
+import { localCompactionLock, type Broadcaster, type CompactionLock, type FanoutKind } from './fanout/Broadcaster.ts';
 import { decodeFrame, encodeAwarenessFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdateFrame } from './protocol.ts';
 import { StaleAppendError, type UpdateLog } from './UpdateLog.ts';
 import { advanceKnownClocks, gateUpdate } from './updateGate.ts';
@@ -37,6 +38,9 @@ export interface RoomDeps {
    * (flags changed after clearance) hang off this; it must not throw.
    */
   onCopyChanged?: (room: Room, author: Principal) => void;
+  /** Other instances holding the same draft; none when this instance is alone. */
+  broadcaster?: Broadcaster;
+  compactionLock?: CompactionLock;
 }
 
 export interface LoadedDraft {
@@ -47,6 +51,8 @@ export interface LoadedDraft {
 
 /** Transaction origin for changes the server itself makes (as opposed to a Connection). */
 export const SERVER_ORIGIN = 'server';
+/** Transaction origin for updates another instance stored and sent over the fan-out. */
+export const FANOUT_ORIGIN = 'fanout';
 
 /**
  * The live copy of one draft. Each incoming update goes through the same
@@ -73,7 +79,8 @@ export class Room {
   private deferredSyncAnswers: Array<() => void> = [];
   /** Bumped when a write fails: updates accepted in an older epoch are dropped, not applied. */
   private epoch = 0;
-  private lastSeq: number;
+  private fanoutChain: Promise<void> = Promise.resolve();
+  private catchingUp: Promise<void> | null = null;
   private updatesSinceSnapshot: number;
   private compaction: Promise<void> | null = null;
   private readonly awarenessOwners = new Map<number, Connection>();
@@ -89,7 +96,6 @@ export class Room {
   ) {
     this.draftId = draftId;
     this.doc = loaded.doc;
-    this.lastSeq = loaded.lastSeq;
     this.updatesSinceSnapshot = loaded.updatesSinceSnapshot;
     this.known = Y.decodeStateVector(Y.encodeStateVector(this.doc));
     this.awareness = new awarenessProtocol.Awareness(this.doc);
@@ -131,7 +137,9 @@ export class Room {
     if (ids.length > 0) {
       for (const id of ids) this.awarenessOwners.delete(id);
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, connection);
-      this.broadcast(encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), null);
+      const removal = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
+      this.broadcast(encodeAwarenessFrame(removal), null);
+      this.deps.broadcaster?.publish(this.draftId, 'awareness', removal);
     }
     if (this.connections.size === 0) void this.compact();
     this.deps.onMaybeIdle(this);
@@ -298,9 +306,10 @@ export class Room {
     this.serverWritesInFlight++;
     try {
       const seq = await this.deps.log.append(this.draftId, written);
-      this.lastSeq = Math.max(this.lastSeq, seq);
+      void seq;
       this.updatesSinceSnapshot++;
       this.broadcast(encodeUpdateFrame(written), null);
+      this.deps.broadcaster?.publish(this.draftId, 'update', written);
     } catch (error) {
       this.breakDown(error);
       throw error;
@@ -318,9 +327,10 @@ export class Room {
 
   private apply(sender: Connection, update: Uint8Array, updateFrame: Uint8Array | null, seq: number): void {
     Y.applyUpdate(this.doc, update, sender);
-    this.lastSeq = Math.max(this.lastSeq, seq);
+    void seq;
     this.updatesSinceSnapshot++;
     this.broadcast(updateFrame ?? encodeUpdateFrame(update), sender);
+    this.deps.broadcaster?.publish(this.draftId, 'update', update);
     if (this.updatesSinceSnapshot >= this.deps.limits.compactAfterUpdates) void this.compact();
   }
 
@@ -372,6 +382,7 @@ export class Room {
     }
     // Everyone, the sender included: its own echo is what keeps an idle provider from timing out.
     this.broadcast(isWhole ? frame : encodeAwarenessFrame(own), null);
+    this.deps.broadcaster?.publish(this.draftId, 'awareness', own);
   }
 
   /**
@@ -403,29 +414,39 @@ export class Room {
   }
 
   /**
-   * Folds the stored updates into a snapshot taken from the live draft, which
-   * holds exactly the updates up to `lastSeq`. Runs at most once at a time.
+   * Folds the stored updates into a snapshot. The snapshot is built from the
+   * database, not from this room's copy: with several instances, the log may
+   * hold updates this instance has not received yet, and folding only what it
+   * has would drop them. One instance at a time compacts a draft (the lock);
+   * at most one compaction runs per room. Never throws; a failure leaves the
+   * log as it was and the next trigger tries again.
    */
   compact(): Promise<void> {
     if (this.compaction) return this.compaction;
-    // A server write not yet durable must not reach a snapshot before it reaches the log.
-    if (this.isBroken || this.isDestroyed || this.updatesSinceSnapshot === 0 || this.serverWritesInFlight > 0) {
-      return Promise.resolve();
-    }
-    const throughSeq = this.lastSeq;
+    if (this.isBroken || this.isDestroyed || this.updatesSinceSnapshot === 0) return Promise.resolve();
     const folded = this.updatesSinceSnapshot;
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
     let succeeded = false;
-    this.compaction = this.deps.store
-      .compactDraft(this.draftId, snapshot, throughSeq)
-      .then(
-        () => {
-          this.updatesSinceSnapshot -= folded;
-          succeeded = true;
-        },
-        // The log stays as it was; the next trigger tries again.
-        (error: unknown) => this.logger.error({ err: error }, 'compaction failed'),
-      )
+    this.compaction = (async () => {
+      const release = await (this.deps.compactionLock ?? localCompactionLock).acquire(this.draftId);
+      if (!release) return;
+      try {
+        const stored = await this.deps.store.loadDraftState(this.draftId);
+        if (!stored || stored.updates.length === 0) return;
+        const doc = new Y.Doc();
+        doc.transact(() => {
+          if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+          for (const update of stored.updates) Y.applyUpdate(doc, update);
+        });
+        const snapshot = Y.encodeStateAsUpdate(doc);
+        doc.destroy();
+        await this.deps.store.compactDraft(this.draftId, snapshot, stored.lastSeq);
+        this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - folded);
+        succeeded = true;
+      } finally {
+        await release();
+      }
+    })()
+      .catch((error: unknown) => this.logger.error({ err: error }, 'compaction failed'))
       .finally(() => {
         this.compaction = null;
         // Updates that arrived while this one ran may already call for the next.
@@ -433,6 +454,73 @@ export class Room {
         this.deps.onMaybeIdle(this);
       });
     return this.compaction;
+  }
+
+  /**
+   * A message from another instance holding this draft. Updates arrive
+   * already durable: they are applied (origin FANOUT_ORIGIN, never stored
+   * again) and relayed to this instance's clients. One whose dependencies
+   * have not reached this instance yet is not hostile: the room catches up
+   * from the database first, then applies it. Messages are handled in order.
+   */
+  receiveFanout(kind: FanoutKind, payload: Uint8Array): void {
+    if (kind === 'awareness') {
+      const verdict = gateAwareness(payload, {
+        maxEntries: this.deps.limits.maxAwarenessEntries,
+        maxStateChars: this.deps.limits.maxAwarenessStateChars,
+      });
+      if (!verdict.ok) return;
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, FANOUT_ORIGIN);
+      this.broadcast(encodeAwarenessFrame(payload), null);
+      return;
+    }
+    this.fanoutChain = this.fanoutChain.then(async () => {
+      if (this.isDestroyed) return;
+      if (!this.applyFanoutUpdate(payload)) {
+        await this.catchUpFromStore();
+        if (!this.isDestroyed && !this.applyFanoutUpdate(payload)) {
+          this.logger.warn('a fan-out update still misses dependencies after catching up; dropped');
+        }
+      }
+    });
+  }
+
+  /** Applies a peer's update when everything it builds on is here; false when it is not. */
+  private applyFanoutUpdate(update: Uint8Array): boolean {
+    const verdict = gateUpdate(update, this.known, Number.MAX_SAFE_INTEGER);
+    if (!verdict.ok) return false;
+    if (!verdict.isNew) return true;
+    Y.applyUpdate(this.doc, update, FANOUT_ORIGIN);
+    advanceKnownClocks(this.known, verdict.clocks);
+    this.updatesSinceSnapshot++;
+    this.broadcast(encodeUpdateFrame(update), null);
+    return true;
+  }
+
+  /**
+   * Brings the live copy up to what the database holds (after a fan-out
+   * outage, or a peer's update that arrived before its dependencies) and
+   * relays what was missing to this instance's clients.
+   */
+  catchUpFromStore(): Promise<void> {
+    this.catchingUp ??= (async () => {
+      const stored = await this.deps.store.loadDraftState(this.draftId);
+      if (!stored || this.isDestroyed) return;
+      const before = Y.encodeStateVector(this.doc);
+      this.doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+      }, FANOUT_ORIGIN);
+      advanceKnownClocks(this.known, Y.decodeStateVector(Y.encodeStateVector(this.doc)));
+      const missing = Y.encodeStateAsUpdate(this.doc, before);
+      // An empty update is two zero bytes (no structs, no deletions).
+      if (missing.byteLength > 2) this.broadcast(encodeUpdateFrame(missing), null);
+    })()
+      .catch((error: unknown) => this.logger.error({ err: error }, 'catching up from the database failed'))
+      .finally(() => {
+        this.catchingUp = null;
+      });
+    return this.catchingUp;
   }
 
   /** People present, one per account with a connection here (several tabs count once), in arrival order. */

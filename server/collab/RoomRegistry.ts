@@ -2,6 +2,7 @@ import type { Logger } from '../logger.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import type { Connection } from './Connection.ts';
 import { loadDraft } from './loadDraft.ts';
+import type { Broadcaster, CompactionLock, FanoutKind } from './fanout/Broadcaster.ts';
 import { Room, type RoomDeps, type RoomLimits } from './Room.ts';
 import type { UpdateLog } from './UpdateLog.ts';
 
@@ -11,6 +12,8 @@ export interface RoomRegistryDeps {
   limits: RoomLimits;
   logger: Logger;
   onCopyChanged?: RoomDeps['onCopyChanged'];
+  broadcaster?: Broadcaster;
+  compactionLock?: CompactionLock;
 }
 
 /**
@@ -22,7 +25,12 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room | undefined>>();
   private readonly loaded = new Map<string, Room>();
 
-  constructor(private readonly deps: RoomRegistryDeps) {}
+  constructor(private readonly deps: RoomRegistryDeps) {
+    // After a fan-out outage every draft held here may have missed peers' updates.
+    deps.broadcaster?.onReconnect(() => {
+      for (const room of this.loaded.values()) void room.catchUpFromStore();
+    });
+  }
 
   /**
    * Attaches a connection to its draft's room, loading the draft if needed.
@@ -78,12 +86,30 @@ export class RoomRegistry {
   }
 
   private async load(draftId: string): Promise<Room | undefined> {
-    const loaded = await loadDraft(this.deps.store, draftId);
-    if (!loaded) return undefined;
+    // Listen before reading: a peer's update stored after our read still reaches us.
+    const early: Array<[FanoutKind, Uint8Array]> = [];
+    const target: { room?: Room } = {};
+    this.deps.broadcaster?.subscribe(draftId, (kind, payload) => {
+      if (target.room) target.room.receiveFanout(kind, payload);
+      else early.push([kind, payload]);
+    });
+    let loaded;
+    try {
+      loaded = await loadDraft(this.deps.store, draftId);
+    } catch (error) {
+      this.deps.broadcaster?.unsubscribe(draftId);
+      throw error;
+    }
+    if (!loaded) {
+      this.deps.broadcaster?.unsubscribe(draftId);
+      return undefined;
+    }
     const room = new Room(draftId, loaded, {
       ...this.deps,
       onMaybeIdle: (r) => this.unloadIfIdle(r),
     });
+    target.room = room;
+    for (const [kind, payload] of early) room.receiveFanout(kind, payload);
     this.loaded.set(draftId, room);
     this.deps.logger.debug({ draftId }, 'draft loaded');
     return room;
@@ -97,6 +123,7 @@ export class RoomRegistry {
       if (this.loaded.get(room.draftId) === room) {
         this.loaded.delete(room.draftId);
         this.rooms.delete(room.draftId);
+        this.deps.broadcaster?.unsubscribe(room.draftId);
       }
       room.destroy();
       this.deps.logger.debug({ draftId: room.draftId }, 'draft unloaded');
@@ -109,7 +136,10 @@ export class RoomRegistry {
     for (const room of rooms) room.closeAll(code, reason);
     await this.deps.log.drain();
     await Promise.all(rooms.map((room) => room.compact()));
-    for (const room of rooms) room.destroy();
+    for (const room of rooms) {
+      room.destroy();
+      this.deps.broadcaster?.unsubscribe(room.draftId);
+    }
     this.loaded.clear();
     this.rooms.clear();
   }

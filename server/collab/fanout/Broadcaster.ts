@@ -1,0 +1,41 @@
+/**
+ * Carries a draft's accepted updates and awareness changes to the other
+ * server instances that hold the same draft. Updates are already durable in
+ * the shared database when published, so a lost message is not lost data:
+ * an instance that misses one catches up from the database.
+ */
+export type FanoutKind = 'update' | 'awareness';
+
+export type FanoutHandler = (kind: FanoutKind, payload: Uint8Array) => void;
+
+export interface Broadcaster {
+  /** Sends to every other instance subscribed to the draft. Never throws; a failed send is dropped. */
+  publish(draftId: string, kind: FanoutKind, payload: Uint8Array): void;
+  /** Starts delivering the draft's messages from other instances (never this instance's own). */
+  subscribe(draftId: string, handler: FanoutHandler): void;
+  unsubscribe(draftId: string): void;
+  /** Called after the connection to the other instances came back from an outage: messages may have been missed. */
+  onReconnect(handler: () => void): void;
+  close(): Promise<void>;
+}
+
+/** One instance alone: nobody to tell. */
+export class LocalBroadcaster implements Broadcaster {
+  publish(): void {}
+  subscribe(): void {}
+  unsubscribe(): void {}
+  onReconnect(): void {}
+  async close(): Promise<void> {}
+}
+
+/**
+ * Compaction of one draft runs on one instance at a time. `acquire` resolves
+ * to a release function, or undefined when another instance holds the lease.
+ */
+export interface CompactionLock {
+  acquire(draftId: string): Promise<(() => Promise<void>) | undefined>;
+}
+
+export const localCompactionLock: CompactionLock = {
+  acquire: async () => async () => {},
+};
