@@ -1,6 +1,7 @@
-// `npm run user -- <command>`: manage accounts in DATA_DIR's database, with or
-// without the server running (SQLite's WAL lets both use the file at once).
-// A composition root like server/main.ts: the only other place that names SQLite.
+// `npm run user -- <command>`: manage accounts in the server's database — Postgres
+// when DATABASE_URL is set, else SQLite in DATA_DIR — with or without the server
+// running (SQLite's WAL lets both use the file at once).
+// A composition root like server/main.ts: the only other place that names a backend.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,7 +10,10 @@ import { displayNameSchema, passwordSchema, roleSchema, usernameSchema } from '.
 import { addAccount, editAccount, type AccountEdit } from '../server/auth/accounts.ts';
 import { generatePassword } from '../server/auth/passwords.ts';
 import { AppError, notFound } from '../server/appError.ts';
+import { ConfigError, loadDatabaseUrl } from '../server/config.ts';
 import type { AccountRecord, AccountStore } from '../server/storage/AccountStore.ts';
+import { openPostgresPool } from '../server/storage/postgres/openPostgresPool.ts';
+import { PostgresAccountStore } from '../server/storage/postgres/PostgresAccountStore.ts';
 import { openSqliteDatabase } from '../server/storage/sqlite/openSqliteDatabase.ts';
 import { SqliteAccountStore } from '../server/storage/sqlite/SqliteAccountStore.ts';
 
@@ -24,7 +28,8 @@ const USAGE = `Usage: npm run user -- <command>
   password NAME [--password P]
                           set a new password (prints a generated one when none is given); ends its sessions
 
-Works on the database in DATA_DIR (default ./data).`;
+Works on the Postgres database at DATABASE_URL when it is set, else on the
+SQLite database in DATA_DIR (default ./data).`;
 
 /** A mistake in the command line: usage is printed, exit code 64. */
 class UsageError extends Error {}
@@ -128,12 +133,37 @@ async function run(argv: string[], accounts: AccountStore): Promise<void> {
   }
 }
 
-async function main(): Promise<number> {
+/** The account store the server uses too (migrating the schema if needed), and how to close it. */
+async function openAccounts(): Promise<{ accounts: AccountStore; close: () => Promise<void> }> {
+  const databaseUrl = loadDatabaseUrl();
+  if (databaseUrl) {
+    const pool = await openPostgresPool(databaseUrl);
+    return { accounts: new PostgresAccountStore(pool), close: () => pool.end() };
+  }
   const dataDir = path.resolve(process.env.DATA_DIR ?? './data');
   mkdirSync(dataDir, { recursive: true });
   const db = openSqliteDatabase(path.join(dataDir, 'copydesk.sqlite'));
+  return {
+    accounts: new SqliteAccountStore(db),
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+async function main(): Promise<number> {
+  let opened;
   try {
-    await run(process.argv.slice(2), new SqliteAccountStore(db));
+    opened = await openAccounts();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 78; // EX_CONFIG
+    }
+    throw error;
+  }
+  try {
+    await run(process.argv.slice(2), opened.accounts);
     return 0;
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
@@ -147,7 +177,7 @@ async function main(): Promise<number> {
     }
     throw error;
   } finally {
-    db.close();
+    await opened.close();
   }
 }
 

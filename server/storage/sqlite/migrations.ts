@@ -58,4 +58,32 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX api_tokens_by_account ON api_tokens (account_id, created_at);
   `,
+  // 3: the activity log of flag actions (append-only) and each account's inbox.
+  `
+  CREATE TABLE activity (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    draft_id    TEXT NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+    at          INTEGER NOT NULL,
+    actor_id    TEXT,
+    actor_name  TEXT,
+    action      TEXT NOT NULL,
+    flag_id     TEXT,
+    detail      TEXT NOT NULL
+  );
+  CREATE INDEX activity_by_draft ON activity (draft_id, id DESC);
+
+  CREATE TABLE inbox_items (
+    id          TEXT PRIMARY KEY,
+    account_id  TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    draft_id    TEXT NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+    flag_id     TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('mention', 'assignment')),
+    by_id       TEXT NOT NULL,
+    by_name     TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    excerpt     TEXT NOT NULL,
+    read        INTEGER NOT NULL DEFAULT 0 CHECK (read IN (0, 1))
+  );
+  CREATE INDEX inbox_items_by_account ON inbox_items (account_id, at DESC);
+  `,
 ];

@@ -1,0 +1,38 @@
+import type pg from 'pg';
+
+/**
+ * Runs `work` inside one transaction on one pooled connection: COMMIT when it
+ * resolves, ROLLBACK (and rethrow) when it throws. `begin` may name an
+ * isolation level, e.g. `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`.
+ * A connection whose ROLLBACK itself failed is discarded, not returned to the pool.
+ */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+  begin = 'BEGIN',
+): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(begin);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    try {
+      await client.query('ROLLBACK');
+    } catch (rollbackError) {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    }
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** pg hands BIGINT (int8) columns back as strings; every value this schema keeps fits a double exactly. */
+export const toNumber = (value: string | number): number => (typeof value === 'number' ? value : Number(value));
+
+/** pg binds a Buffer as bytea; this views the same memory, no copy (a plain Uint8Array would be sent as text). */
+export const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
