@@ -25,6 +25,8 @@ export class AppError extends Error {
 export const badRequest = (message: string) => new AppError(ERROR_CODES.badRequest, 400, message);
 export const validationFailed = (message: string) =>
   new AppError(ERROR_CODES.validationFailed, 400, message);
+/** A flag's anchors do not decode or do not point into the copy; the message says which and why. */
+export const invalidAnchor = (message: string) => new AppError(ERROR_CODES.invalidAnchor, 400, message);
 export const notFound = (message: string) => new AppError(ERROR_CODES.notFound, 404, message);
 export const payloadTooLarge = (message: string) =>
   new AppError(ERROR_CODES.payloadTooLarge, 413, message);

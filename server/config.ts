@@ -7,6 +7,33 @@ const HOUR_MS = 60 * 60 * 1000;
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** Unset or empty: SQLite in DATA_DIR. Otherwise a postgres:// or postgresql:// URL. */
+const databaseUrlSchema = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()))
+  .refine((value) => value === undefined || isPostgresUrl(value), {
+    message: 'must be a postgres:// or postgresql:// URL, e.g. postgres://copydesk@db.internal:5432/copydesk',
+  });
+
+/** Unset or empty: one instance, no fan-out. Otherwise a redis:// or rediss:// URL. */
+const redisUrlSchema = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()))
+  .refine((value) => value === undefined || /^rediss?:\/\/[^\s]+$/.test(value), {
+    message: 'must be a redis:// or rediss:// URL, e.g. redis://cache.internal:6379',
+  });
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -21,6 +48,8 @@ const envSchema = z.object({
   HEARTBEAT_MS: positiveInt(30_000),
   SHUTDOWN_GRACE_MS: positiveInt(10_000),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  DATABASE_URL: databaseUrlSchema,
+  REDIS_URL: redisUrlSchema,
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   NODE_ENV: z.string().optional(),
   SESSION_SECRET: z.string().min(32, 'use at least 32 random characters (e.g. openssl rand -base64 48)').optional(),
@@ -70,6 +99,10 @@ export interface Config {
   heartbeatMs: number;
   shutdownGraceMs: number;
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** Postgres connection URL: drafts and accounts live there. Undefined: SQLite in DATA_DIR. */
+  databaseUrl: string | undefined;
+  /** Redis URL for fan-out between instances and the compaction lease. Undefined: this instance is alone. */
+  redisUrl: string | undefined;
   seedDemo: boolean;
   /** NODE_ENV=production: no demo accounts, and SESSION_SECRET is required. */
   isProduction: boolean;
@@ -130,6 +163,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     heartbeatMs: e.HEARTBEAT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
     seedDemo: e.SEED_DEMO === 'true',
     isProduction,
     sessionSecret: e.SESSION_SECRET,
@@ -144,4 +179,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     credentialRecheckMs: e.CREDENTIAL_RECHECK_MS,
   };
+}
+
+/**
+ * DATABASE_URL alone, for the `npm run user` CLI, which needs none of the
+ * server's other settings. Undefined when unset or empty; throws ConfigError
+ * naming it when it is not a Postgres URL.
+ */
+export function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const parsed = databaseUrlSchema.safeParse(env.DATABASE_URL);
+  if (!parsed.success) {
+    throw new ConfigError(`invalid configuration: DATABASE_URL: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  return parsed.data;
 }

@@ -2,25 +2,36 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { CLOSE_CODES } from '../shared/protocol/closeCodes.ts';
+import { ClearanceWatcher } from './annotations/ClearanceWatcher.ts';
+import type { AnnotationDeps } from './annotations/annotationDeps.ts';
 import { createAuthenticator, type Authenticator } from './auth/authenticator.ts';
 import { createSignIn } from './auth/signIn.ts';
 import { createCollabEndpoint } from './collab/upgrade.ts';
+import type { Broadcaster, CompactionLock } from './collab/fanout/Broadcaster.ts';
 import { RoomRegistry } from './collab/RoomRegistry.ts';
 import { UpdateLog } from './collab/UpdateLog.ts';
 import type { Config } from './config.ts';
 import { createApp } from './http/app.ts';
 import type { Logger } from './logger.ts';
 import type { AccountStore } from './storage/AccountStore.ts';
+import type { ActivityLog } from './storage/ActivityLog.ts';
+import type { InboxStore } from './storage/InboxStore.ts';
 import type { DocumentStore } from './storage/DocumentStore.ts';
 
 export interface ServerDeps {
   store: DocumentStore;
   accounts: AccountStore;
+  /** The append-only log of flag actions per draft. */
+  activity: ActivityLog;
+  /** Mentions and assignments per account. */
+  inbox: InboxStore;
   /** SESSION_SECRET, or the one main.ts keeps in DATA_DIR outside production. */
   sessionSecret: string;
   logger: Logger;
   /** Clock for sessions, tokens and sign-in limits; tests may pin it. */
   now?: () => number;
+  /** Fan-out to other instances and the compaction lease; absent when this instance is alone. */
+  fanout?: { broadcaster: Broadcaster; compactionLock: CompactionLock };
 }
 
 export interface RunningServer {
@@ -43,13 +54,29 @@ const SWEEP_SESSIONS_EVERY_MS = 60 * 60 * 1000;
 
 /** Wires the HTTP app and the live-sync endpoint around the stores and starts listening. */
 export async function startServer(config: Config, deps: ServerDeps): Promise<RunningServer> {
-  const { store, accounts, logger } = deps;
+  const { store, accounts, activity, inbox, logger } = deps;
   const now = deps.now ?? Date.now;
   const log = new UpdateLog(store);
+  // The registry calls the clearance watcher, whose commands use the registry:
+  // `registry` is read through a getter, only once the server runs.
+  const annotations: AnnotationDeps = {
+    get registry() {
+      return registry;
+    },
+    activity,
+    inbox,
+    accounts,
+    now,
+    logger,
+  };
+  const clearance = new ClearanceWatcher(annotations);
   const registry = new RoomRegistry({
     store,
     log,
     logger,
+    onCopyChanged: clearance.copyChanged,
+    broadcaster: deps.fanout?.broadcaster,
+    compactionLock: deps.fanout?.compactionLock,
     limits: {
       maxUpdateBytes: config.maxMessageBytes,
       // A stock provider re-sends every state it hears, so one message can carry everyone in a busy draft.
@@ -69,6 +96,9 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   const app = createApp({
     store,
     accounts,
+    activity,
+    inbox,
+    annotations,
     authenticator,
     signIn: createSignIn(accounts, config.signInLimits, now),
     sessionSecret: deps.sessionSecret,
@@ -117,6 +147,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     closing ??= (async () => {
       clearInterval(sweep);
       collab.close();
+      await clearance.close();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await registry.closeAll(CLOSE_CODES.goingAway, 'server is shutting down');
       server.closeAllConnections();

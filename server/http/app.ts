@@ -9,13 +9,19 @@ import { ERROR_CODES } from '../../shared/api/errorCodes.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { SignIn } from '../auth/signIn.ts';
 import type { Logger } from '../logger.ts';
+import type { AnnotationDeps } from '../annotations/annotationDeps.ts';
 import type { AccountStore } from '../storage/AccountStore.ts';
+import type { ActivityLog } from '../storage/ActivityLog.ts';
+import type { InboxStore } from '../storage/InboxStore.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import { createErrorHandler } from './errorHandler.ts';
 import type { AuthEnv } from './middleware/authEnv.ts';
 import { refuseCrossSite } from './middleware/refuseCrossSite.ts';
 import { requireSignIn } from './middleware/requireSignIn.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { activityRoutes } from './routes/activity.ts';
+import { annotationRoutes } from './routes/annotations.ts';
+import { inboxRoutes } from './routes/inbox.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { tokenRoutes } from './routes/tokens.ts';
@@ -23,6 +29,10 @@ import { tokenRoutes } from './routes/tokens.ts';
 export interface AppDeps {
   store: DocumentStore;
   accounts: AccountStore;
+  activity: ActivityLog;
+  inbox: InboxStore;
+  /** The flag commands' dependencies (rooms, activity, inbox, accounts). */
+  annotations: AnnotationDeps;
   authenticator: Authenticator;
   signIn: SignIn;
   sessionSecret: string;
@@ -76,7 +86,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api/tokens', tokenRoutes(deps));
   app.route('/api/accounts', accountRoutes(deps));
+  app.route('/api/docs/:id/annotations', annotationRoutes(deps));
+  app.route('/api/docs/:id/activity', activityRoutes(deps));
   app.route('/api/docs', docsRoutes(deps));
+  app.route('/api/inbox', inboxRoutes(deps));
   app.all('/api/*', (c) =>
     c.json({ error: { code: ERROR_CODES.notFound, message: `no route ${c.req.method} ${c.req.path}` } }, 404),
   );

@@ -49,6 +49,9 @@ export interface FlagEvent {
   /** created, resolved, reopened, changed-after-clearance, assigned, fields */
   action: string;
   note?: string;
+  /** changed-after-clearance: the text legal cleared, and the text of the span when the change was seen. */
+  before?: string;
+  after?: string;
 }
 
 export interface Flag {

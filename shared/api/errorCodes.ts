@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const ERROR_CODES = {
   badRequest: 'bad_request',
   validationFailed: 'validation_failed',
+  /** A flag's start or end does not decode, or does not point into the draft's `body`. */
+  invalidAnchor: 'invalid_anchor',
   notFound: 'not_found',
   payloadTooLarge: 'payload_too_large',
   unsupportedMediaType: 'unsupported_media_type',

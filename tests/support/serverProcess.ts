@@ -25,6 +25,9 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
       DATA_DIR: dataDir,
       SEED_DEMO: 'false',
       LOG_LEVEL: 'info',
+      // A developer's shell may point these at real services: a test says what it wants.
+      DATABASE_URL: '',
+      REDIS_URL: '',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

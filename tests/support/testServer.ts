@@ -12,6 +12,8 @@ import { startServer, type RunningServer } from '../../server/startServer.ts';
 import { openSqliteDatabase } from '../../server/storage/sqlite/openSqliteDatabase.ts';
 import type { AccountStore } from '../../server/storage/AccountStore.ts';
 import { SqliteAccountStore } from '../../server/storage/sqlite/SqliteAccountStore.ts';
+import { SqliteActivityLog } from '../../server/storage/sqlite/SqliteActivityLog.ts';
+import { SqliteInboxStore } from '../../server/storage/sqlite/SqliteInboxStore.ts';
 import { SqliteDocumentStore } from '../../server/storage/sqlite/SqliteDocumentStore.ts';
 
 /** The password of every demo account on a test server. */
@@ -83,6 +85,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const server = await startServer(config, {
     store,
     accounts,
+    activity: new SqliteActivityLog(db),
+    inbox: new SqliteInboxStore(db),
     sessionSecret: config.sessionSecret ?? TEST_SESSION_SECRET,
     logger: createLogger(config.logLevel),
   });

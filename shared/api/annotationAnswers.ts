@@ -1,0 +1,62 @@
+import type { Flag, PersonRef } from '../annotations/types.ts';
+
+/**
+ * Answers of the annotations, activity and inbox API. Flags travel as they are
+ * stored in the draft (shared/annotations/types.ts) plus what only the live
+ * copy can tell.
+ */
+export interface FlagView extends Flag {
+  /** The span holds no copy any more (deleted); the flag keeps its `quote`. */
+  isTextRemoved: boolean;
+  /** The span's text now ('' when removed); compare with `clearedQuote` after a change. */
+  currentText: string;
+}
+
+/** `GET /api/docs/:id/annotations`: flags in document order; removed ones last, oldest first. */
+export interface FlagList {
+  flags: FlagView[];
+}
+
+/** `POST`/`PATCH` on a flag or its comments. */
+export interface FlagAnswer {
+  flag: FlagView;
+}
+
+export interface ActivityEntryView {
+  /** Increasing per server; pass the last one seen as `?before=` for the next page. */
+  id: number;
+  at: string;
+  /** Who did it; null for the server itself. */
+  by: PersonRef | null;
+  /** created, commented, comment-edited, comment-deleted, resolved, reopened, fields, assigned, changed-after-clearance */
+  action: string;
+  flagId: string | null;
+  detail: Record<string, unknown>;
+}
+
+/** `GET /api/docs/:id/activity`: newest first. */
+export interface ActivityList {
+  entries: ActivityEntryView[];
+}
+
+export const INBOX_KINDS = { mention: 'mention', assignment: 'assignment' } as const;
+export type InboxKind = (typeof INBOX_KINDS)[keyof typeof INBOX_KINDS];
+
+export interface InboxItemView {
+  id: string;
+  draftId: string;
+  /** The draft's title now; '' when the draft is gone. */
+  draftTitle: string;
+  flagId: string;
+  kind: InboxKind;
+  by: PersonRef;
+  at: string;
+  excerpt: string;
+  read: boolean;
+}
+
+/** `GET /api/inbox`: newest first. */
+export interface InboxList {
+  items: InboxItemView[];
+  unread: number;
+}
