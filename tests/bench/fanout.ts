@@ -6,6 +6,8 @@ import readline from 'node:readline';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { createTestDatabase } from '../support/postgresDatabase.ts';
+import { tokenInDataDir } from '../support/testServer.ts';
 
 /**
  * Fan-out latency: D drafts x C clients, W of them typing one character at R
@@ -20,6 +22,14 @@ export interface FanoutOptions {
   ratePerSecond: number;
   seconds: number;
   env?: Record<string, string>;
+  /** Extra arguments for the server's node (e.g. --cpu-prof to profile it). */
+  nodeArgs?: string[];
+  /**
+   * When given: that many instances sharing Postgres and Redis (all pinned to
+   * core 0, so they share the CPU one instance would have), each draft's
+   * clients spread over them. Absent: one instance on SQLite.
+   */
+  instances?: number;
 }
 
 export interface FanoutResult {
@@ -51,13 +61,17 @@ function readRssMiB(pid: number): number {
 const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'));
-  const child = spawn('taskset', ['-c', '0', process.execPath, '--import', 'tsx', path.resolve('server/main.ts')], {
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'info', ...options.env },
+interface BenchServer {
+  child: ReturnType<typeof spawn>;
+  port: number;
+}
+
+async function spawnBenchServer(env: Record<string, string>, nodeArgs: string[]): Promise<BenchServer> {
+  const child = spawn('taskset', ['-c', '0', process.execPath, ...nodeArgs, '--import', 'tsx', path.resolve('server/main.ts')], {
+    env: { ...process.env, PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  // The ready line is logged at info; ask for it explicitly.
+  // The ready line is logged at info.
   const port = await new Promise<number>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
@@ -66,14 +80,36 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
     });
     child.once('exit', () => reject(new Error('server exited')));
   });
-  const base = `http://127.0.0.1:${port}`;
+  return { child, port };
+}
+
+export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'));
+  const instanceCount = options.instances ?? 1;
+  let token: string;
+  let sharedEnv: Record<string, string> = {};
+  let dropDatabase = async () => {};
+  if (options.instances !== undefined) {
+    const database = await createTestDatabase();
+    token = await database.tokenFor('editor');
+    sharedEnv = { DATABASE_URL: database.url, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' };
+    dropDatabase = database.drop;
+  } else {
+    // Accounts first, so the server creates no demo accounts and the load generator has a token.
+    token = await tokenInDataDir(dataDir, 'editor');
+  }
+  const servers: BenchServer[] = [];
+  for (let i = 0; i < instanceCount; i++) {
+    servers.push(await spawnBenchServer({ DATA_DIR: dataDir, ...sharedEnv, ...options.env }, options.nodeArgs ?? []));
+  }
+  const base = `http://127.0.0.1:${servers[0]!.port}`;
   const providers: WebsocketProvider[] = [];
   const latencies: number[] = [];
   let measuring = false;
   try {
     const draftIds: string[] = [];
     for (let d = 0; d < options.drafts; d++) {
-      const res = await fetch(`${base}/api/docs`, { method: 'POST' });
+      const res = await fetch(`${base}/api/docs`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
       draftIds.push(((await res.json()) as { draft: { id: string } }).draft.id);
     }
     const writers: Array<{ doc: Y.Doc; text: Y.XmlText; sent: Map<number, number> }> = [];
@@ -83,9 +119,11 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
       for (let c = 0; c < options.clientsPerDraft; c++) {
         const doc = new Y.Doc();
         docs.push(doc);
-        const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, draftId, doc, {
+        const server = servers[c % servers.length]!;
+        const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/collab`, draftId, doc, {
           WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
           disableBc: true,
+          params: { token },
         });
         providers.push(provider);
         const seen = new Map<number, number>();
@@ -122,9 +160,11 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
     }
     await new Promise((r) => setTimeout(r, 1000));
 
-    const cpuStart = readCpuMs(child.pid!);
+    const cpuOfServers = () => servers.reduce((sum, server) => sum + readCpuMs(server.child.pid!), 0);
+    const rssOfServers = () => servers.reduce((sum, server) => sum + readRssMiB(server.child.pid!), 0);
+    const cpuStart = cpuOfServers();
     const generatorStart = process.cpuUsage();
-    let peakRss = readRssMiB(child.pid!);
+    let peakRss = rssOfServers();
     const started = performance.now();
     measuring = true;
     const intervalMs = 1000 / options.ratePerSecond;
@@ -138,14 +178,14 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
         timers[i] = tick;
       }, (i * intervalMs) / writers.length),
     );
-    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, readRssMiB(child.pid!))), 250);
+    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssOfServers())), 250);
     await new Promise((r) => setTimeout(r, options.seconds * 1000));
     for (const t of timers) clearInterval(t as NodeJS.Timeout);
     await new Promise((r) => setTimeout(r, 500));
     measuring = false;
     clearInterval(rssTimer);
     const elapsed = (performance.now() - started) / 1000;
-    const cpuMs = readCpuMs(child.pid!) - cpuStart;
+    const cpuMs = cpuOfServers() - cpuStart;
     const generator = process.cpuUsage(generatorStart);
     latencies.sort((a, b) => a - b);
     return {
@@ -162,8 +202,11 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
     };
   } finally {
     for (const p of providers) p.destroy();
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    for (const server of servers) {
+      server.child.kill('SIGTERM');
+      await new Promise((r) => server.child.once('exit', r));
+    }
+    await dropDatabase();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { encodeUpdateFrame } from '../../../server/collab/protocol.ts';
+import { draftAnswerSchema } from '../../../shared/api/drafts.ts';
+import { CLOSE_CODES } from '../../../shared/protocol/closeCodes.ts';
+import { appendParagraph, bodyString, connectClient, openRawSocket, type TestClient } from '../../support/collabClient.ts';
+import { findPostgresUnavailable } from '../../support/postgres.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/postgresDatabase.ts';
+import { redisUnavailableReason, startRedisServer, type RedisServer } from '../../support/redisServer.ts';
+import { makeDataDir } from '../../support/testServer.ts';
+import { spawnServer, type ServerProcess } from '../../support/serverProcess.ts';
+import { waitFor } from '../../support/waitFor.ts';
+
+const unavailable = (await findPostgresUnavailable('scale-out tests')) ?? redisUnavailableReason();
+
+describe.skipIf(unavailable !== undefined)('several instances sharing Postgres and Redis', () => {
+  let database: TestDatabase;
+  let redis: RedisServer;
+  let editorToken: string;
+  const instances: ServerProcess[] = [];
+  const clients: TestClient[] = [];
+
+  const startInstance = async () => {
+    const instance = await spawnServer(makeDataDir(), {
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      COMPACT_AFTER_UPDATES: '40',
+      LOG_LEVEL: 'info',
+    });
+    instances.push(instance);
+    return instance;
+  };
+  const open = (instance: ServerProcess, draftId: string, doc?: Y.Doc) => {
+    const client = connectClient(instance.collabUrl, draftId, { token: editorToken, doc });
+    clients.push(client);
+    return client;
+  };
+  const createDraft = async (instance: ServerProcess) => {
+    const res = await fetch(`${instance.url}/api/docs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${editorToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Shared across instances' }),
+    });
+    return draftAnswerSchema.parse(await res.json()).draft.id;
+  };
+  /** Waits until every client holds the same copy, containing every expected line. */
+  const converge = async (group: TestClient[], expected: string[], timeoutMs = 20_000) => {
+    await waitFor(
+      () => {
+        const first = bodyString(group[0]!.doc);
+        return expected.every((line) => first.includes(line)) && group.every((c) => bodyString(c.doc) === first);
+      },
+      'all clients to converge',
+      timeoutMs,
+    );
+  };
+  const stopAll = async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const instance of instances.splice(0)) {
+      instance.child.kill('SIGTERM');
+      await instance.exited;
+    }
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    redis = await startRedisServer();
+    editorToken = await database.tokenFor('editor');
+  });
+  afterAll(async () => {
+    await stopAll();
+    await redis?.kill();
+    await database?.drop();
+  });
+
+  it('clients spread over three instances co-edit and converge with the database after a restart of all', async () => {
+    const [a, b, c] = [await startInstance(), await startInstance(), await startInstance()];
+    const draftId = await createDraft(a);
+    const group = [open(a, draftId), open(b, draftId), open(c, draftId), open(c, draftId)];
+    await Promise.all(group.map((client) => client.waitSynced()));
+    const lines: string[] = [];
+    for (let round = 0; round < 15; round++) {
+      group.forEach((client, i) => {
+        const line = `round ${round} from client ${i}`;
+        appendParagraph(client.doc, line);
+        lines.push(line);
+      });
+    }
+    await converge(group, lines);
+    const converged = Y.encodeStateAsUpdate(group[0]!.doc);
+    await stopAll();
+
+    const fresh = await startInstance();
+    const reader = open(fresh, draftId);
+    await reader.waitSynced();
+    const expected = new Y.Doc();
+    Y.applyUpdate(expected, converged);
+    expect(bodyString(reader.doc)).toBe(bodyString(expected));
+    expect(Y.encodeStateVector(reader.doc)).toEqual(Y.encodeStateVector(expected));
+    await stopAll();
+  });
+
+  it('kill -9 of one instance under load: its clients move to another and nothing received is lost', async () => {
+    const [a, b] = [await startInstance(), await startInstance()];
+    const draftId = await createDraft(a);
+    const onA = open(a, draftId);
+    const onB = open(b, draftId);
+    await Promise.all([onA.waitSynced(), onB.waitSynced()]);
+    for (let i = 0; i < 30; i++) appendParagraph(onA.doc, `before the crash ${i}`);
+    await waitFor(() => bodyString(onB.doc).includes('before the crash 20'), 'B to receive part of the burst');
+    a.child.kill('SIGKILL');
+    await a.exited;
+
+    // A's client keeps its document and reconnects through another instance, as behind a balancer.
+    const moved = open(b, draftId, onA.doc);
+    onA.provider.destroy();
+    await moved.waitSynced();
+    for (let i = 0; i < 5; i++) appendParagraph(moved.doc, `after the move ${i}`);
+    await converge([moved, onB], ['after the move 4', 'before the crash 29']);
+
+    // Everything B had received is in the shared database: a new instance serves it all.
+    const c = await startInstance();
+    const reader = open(c, draftId);
+    await reader.waitSynced();
+    const merged = new Y.Doc();
+    Y.applyUpdate(merged, Y.encodeStateAsUpdate(reader.doc));
+    const before = Y.encodeStateVector(merged);
+    Y.applyUpdate(merged, Y.encodeStateAsUpdate(onB.doc));
+    expect(Y.encodeStateVector(merged)).toEqual(before);
+    await stopAll();
+  });
+
+  it('Redis restarted under load: instances recover and converge without restarting', async () => {
+    const [a, b] = [await startInstance(), await startInstance()];
+    const draftId = await createDraft(a);
+    const onA = open(a, draftId);
+    const onB = open(b, draftId);
+    await Promise.all([onA.waitSynced(), onB.waitSynced()]);
+    appendParagraph(onA.doc, 'before the outage');
+    await converge([onA, onB], ['before the outage']);
+
+    await redis.kill();
+    for (let i = 0; i < 10; i++) {
+      appendParagraph(onA.doc, `outage A ${i}`);
+      appendParagraph(onB.doc, `outage B ${i}`);
+    }
+    await redis.restart();
+    for (let i = 0; i < 5; i++) appendParagraph(onA.doc, `after the outage ${i}`);
+    await converge([onA, onB], ['outage A 9', 'outage B 9', 'after the outage 4'], 30_000);
+    await stopAll();
+  });
+
+  it('[CS16] an update refused on one instance never shows on another', async () => {
+    const [a, b] = [await startInstance(), await startInstance()];
+    const draftId = await createDraft(a);
+    const onB = open(b, draftId);
+    await onB.waitSynced();
+    const legal = openRawSocket(`${a.collabUrl}/${draftId}?token=${encodeURIComponent(await database.tokenFor('legal'))}`);
+    await legal.opened;
+    await waitFor(() => legal.received.length > 0, 'the greeting');
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(onB.doc));
+    const sv = Y.encodeStateVector(forged);
+    appendParagraph(forged, 'legal rewrote this');
+    legal.socket.send(encodeUpdateFrame(Y.encodeStateAsUpdate(forged, sv)));
+    expect((await legal.closed).code).toBe(CLOSE_CODES.forbidden);
+    // A later, allowed edit through A reaches B; the forbidden one never does.
+    const onA = open(a, draftId);
+    await onA.waitSynced();
+    appendParagraph(onA.doc, 'allowed edit');
+    await converge([onA, onB], ['allowed edit']);
+    expect(bodyString(onB.doc)).not.toContain('legal rewrote this');
+    await stopAll();
+  });
+});
