@@ -39,6 +39,7 @@ export class Connection {
   private onFrame: FrameHandler | null = null;
   private onClose: CloseHandler | null = null;
   private isClosed = false;
+  private isAttached = false;
 
   constructor(
     private readonly socket: WebSocket,
@@ -57,17 +58,40 @@ export class Connection {
     socket.on('error', () => this.handleClosed());
   }
 
+  /**
+   * Holds incoming frames (in order) until `release`: used while the room
+   * catches up before judging one of this connection's updates.
+   */
+  hold(): void {
+    if (this.queue === null) this.queue = [];
+  }
+
+  release(): void {
+    const held = this.queue ?? [];
+    this.queue = null;
+    for (let i = 0; i < held.length; i++) {
+      if (this.isClosed) return;
+      this.onFrame?.(this, held[i]!);
+      // A frame may have put the connection on hold again; the rest wait with it.
+      const requeued = this.queue as Uint8Array[] | null;
+      if (requeued !== null) {
+        requeued.push(...held.slice(i + 1));
+        return;
+      }
+    }
+  }
+
   /** Starts delivering frames, the held ones first. */
   attach(onFrame: FrameHandler, onClose: CloseHandler): void {
     this.onFrame = onFrame;
     this.onClose = onClose;
-    const held = this.queue ?? [];
-    this.queue = null;
-    for (const frame of held) {
-      if (this.isClosed) return;
-      onFrame(this, frame);
+    this.isAttached = true;
+    if (this.isClosed) {
+      // It went away while its draft was loading.
+      onClose(this);
+      return;
     }
-    if (this.isClosed) onClose(this);
+    this.release();
   }
 
   get closed(): boolean {
@@ -134,6 +158,6 @@ export class Connection {
   private handleClosed(): void {
     if (this.isClosed) return;
     this.isClosed = true;
-    if (this.queue === null) this.onClose?.(this);
+    if (this.isAttached) this.onClose?.(this);
   }
 }

@@ -190,9 +190,28 @@ export class Room {
     connection.send(encodeSyncStep2(diff));
   }
 
-  private receiveUpdate(connection: Connection, update: Uint8Array, updateFrame: Uint8Array | null): void {
+  private receiveUpdate(
+    connection: Connection,
+    update: Uint8Array,
+    updateFrame: Uint8Array | null,
+    isRetry = false,
+  ): void {
     const verdict = gateUpdate(update, this.known, this.deps.limits.maxUpdateBytes);
     if (!verdict.ok) {
+      if (verdict.isMissingDependency && this.deps.broadcaster && !isRetry) {
+        // With peers, what it builds on may still be on its way: catch up, then judge again.
+        connection.hold();
+        void this.catchUpFromStore().then(() => {
+          if (connection.closed || this.isDestroyed) return;
+          this.receiveUpdate(connection, update, updateFrame, true);
+          connection.release();
+        });
+        return;
+      }
+      if (verdict.isMissingDependency && this.deps.broadcaster) {
+        this.refuse(connection, CLOSE_CODES.draftUnavailable, 'this server has not caught up with the draft yet; reconnect');
+        return;
+      }
       this.refuse(connection, CLOSE_CODES.invalidUpdate, verdict.reason);
       return;
     }

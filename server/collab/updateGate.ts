@@ -35,11 +35,21 @@ export type UpdateVerdict =
       structs: Array<Y.Item | Y.GC | Y.Skip>;
       deleteSet: { clients: Map<number, Array<{ clock: number; len: number }>> };
     }
-  | { ok: false; reason: string };
+  | {
+      ok: false;
+      reason: string;
+      /**
+       * True when the update is well formed but builds on content this server
+       * has not got: hostile from a lone server, but with several instances
+       * the content may still be on its way from a peer.
+       */
+      isMissingDependency?: boolean;
+    };
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 
 const refuse = (reason: string): UpdateVerdict => ({ ok: false, reason });
+const missing = (reason: string): UpdateVerdict => ({ ok: false, reason, isMissingDependency: true });
 const isSafe = (n: number) => Number.isSafeInteger(n) && n >= 0;
 
 export function gateUpdate(
@@ -70,7 +80,7 @@ export function gateUpdate(
     if (struct.length === 0) return refuse('struct with no length');
     const end = clocks.get(client);
     if (end === undefined) {
-      if (clock > (known.get(client) ?? 0)) return refuse(`update skips clocks of client ${client}`);
+      if (clock > (known.get(client) ?? 0)) return missing(`update skips clocks of client ${client}`);
       sections.set(client, [struct]);
     } else if (clock !== end) {
       return refuse(`structs of client ${client} are not contiguous`);
@@ -90,9 +100,9 @@ export function gateUpdate(
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
     const { origin, rightOrigin, parent } = struct;
-    if (origin && !isAvailable(origin)) return refuse('update refers to an unknown origin');
-    if (rightOrigin && !isAvailable(rightOrigin)) return refuse('update refers to an unknown right origin');
-    if (parent instanceof Y.ID && !isAvailable(parent)) return refuse('update refers to an unknown parent');
+    if (origin && !isAvailable(origin)) return missing('update refers to an unknown origin');
+    if (rightOrigin && !isAvailable(rightOrigin)) return missing('update refers to an unknown right origin');
+    if (parent instanceof Y.ID && !isAvailable(parent)) return missing('update refers to an unknown parent');
     if (!origin && !rightOrigin && parent === null) return refuse('item has neither neighbours nor a parent');
   }
   if (!canIntegrateInOrder(sections, known)) return refuse('update refers to items it brings only later');
@@ -101,7 +111,7 @@ export function gateUpdate(
     for (const range of ranges) {
       if (!isSafe(client) || !isSafe(range.clock) || !isSafe(range.len)) return refuse('delete range out of range');
       if (range.len === 0) return refuse('empty delete range');
-      if (!isAvailable(Y.createID(client, range.clock + range.len - 1))) return refuse('update deletes unknown items');
+      if (!isAvailable(Y.createID(client, range.clock + range.len - 1))) return missing('update deletes unknown items');
       isNew = true;
     }
   }
