@@ -1,6 +1,7 @@
 import type { AccountSummary } from '../../shared/api/auth.ts';
 import { ACTIONS, can } from '../../shared/permissions/permissions.ts';
 import { AccountMenu } from '../panels/account/AccountMenu.tsx';
+import { InboxButton } from '../panels/inbox/InboxButton.tsx';
 import { Link } from './Link.tsx';
 import { ADMIN_PATH, usePath } from './router.ts';
 
@@ -31,6 +32,7 @@ export function SiteHeader({ account }: { account: AccountSummary }) {
         </ul>
       </nav>
       <span className="topbar__spacer" />
+      <InboxButton />
       <AccountMenu account={account} />
     </header>
   );

@@ -93,3 +93,22 @@ function subscribe(listener: () => void): () => void {
 export function usePath(): string {
   return useSyncExternalStore(subscribe, () => location.pathname, () => '/');
 }
+
+/** The current `#fragment` without the `#` ('' for none); re-renders on navigate(), back/forward and hash changes. */
+export function useHash(): string {
+  return useSyncExternalStore(subscribeHash, () => location.hash.replace(/^#/, ''), () => '');
+}
+
+function subscribeHash(listener: () => void): () => void {
+  const unsubscribe = subscribe(listener);
+  window.addEventListener('hashchange', listener);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('hashchange', listener);
+  };
+}
+
+/** The link to one flag of a draft: the editor opens its thread on arrival. */
+export function flagPath(draftId: string, flagId: string): string {
+  return `/docs/${encodeURIComponent(draftId)}#flag-${encodeURIComponent(flagId)}`;
+}

@@ -1,14 +1,35 @@
+import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { FlagKind } from '../../shared/annotations/kinds.ts';
 import type { AwarenessUser } from '../../shared/protocol/awareness.ts';
 import type { DraftSession } from './collab/createDraftSession.ts';
 import { useReadiness } from './collab/useDraftSession.ts';
 import { draftEditorExtensions } from './draftEditorExtensions.ts';
+import { FlagBubbleMenu, FlagToolbar } from './FlagToolbar.tsx';
+import { selectionAnchors, type SelectionAnchors } from './flags/flagAnchors.ts';
 import { LinkDialog } from './LinkDialog.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { countDraftWords, type WordCounts } from './wordCounts.ts';
 import '../styles/editor.css';
 import '../styles/carets.css';
+import '../styles/flags.css';
+
+/** The selection someone asked to flag: its anchors into `body` and the kind. */
+export interface FlagRequest extends SelectionAnchors {
+  kind: FlagKind;
+}
+
+export interface FlaggingProps {
+  /** Null when this person may flag; otherwise why not (the flag buttons say it). */
+  cannotFlagReason: string | null;
+  /** Asks the page for the first comment of a new flag on the selection. */
+  onRequestFlag: (request: FlagRequest) => void;
+  onHoverFlag: (id: string | null) => void;
+  onActivateFlag: (id: string) => void;
+  isCleanCopy: boolean;
+  onCleanCopyChange: (isCleanCopy: boolean) => void;
+}
 
 export interface DraftEditorProps {
   session: DraftSession;
@@ -24,6 +45,9 @@ export interface DraftEditorProps {
   canWriteCopy: boolean;
   /** Shown next to the toolbar for a reader; the toolbar and the page point to it (aria-describedby). */
   readerNotice?: ReactNode;
+  flagging: FlaggingProps;
+  /** A side panel next to the page, given the live editor (flags, threads). */
+  aside?: (editor: Editor) => ReactNode;
 }
 
 /**
@@ -31,7 +55,7 @@ export interface DraftEditorProps {
  * page (headline, standfirst, body) and a word count. Editing is switched on
  * once the session knows the draft's structure (see Readiness.isEditable).
  */
-export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNotice }: DraftEditorProps) {
+export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNotice, flagging, aside }: DraftEditorProps) {
   const [isLinkDialogOpen, setLinkDialogOpen] = useState(false);
   const readiness = useReadiness(session);
   const noticeId = useId();
@@ -41,6 +65,15 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
   requestLinkRef.current = requestLink;
   const userRef = useRef(user);
   userRef.current = user;
+  const flaggingRef = useRef(flagging);
+  flaggingRef.current = flagging;
+  const canFlagAtStart = useRef(flagging.cannotFlagReason === null);
+  const editorRef = useRef<Editor | null>(null);
+  const requestFlag = useCallback((kind: FlagKind) => {
+    const current = editorRef.current;
+    const anchors = current ? selectionAnchors(current.state) : undefined;
+    if (anchors && flaggingRef.current.cannotFlagReason === null) flaggingRef.current.onRequestFlag({ ...anchors, kind });
+  }, []);
 
   const editor = useEditor(
     {
@@ -50,6 +83,10 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
         user: userRef.current,
         onRequestLink: () => requestLinkRef.current(),
         canWriteCopy: canWriteRef.current,
+        flags: session.flags.state,
+        onRequestFlag: canFlagAtStart.current ? (kind) => requestFlag(kind) : null,
+        onHoverFlag: (id) => flaggingRef.current.onHoverFlag(id),
+        onActivateFlag: (id) => flaggingRef.current.onActivateFlag(id),
       }),
       editable: false,
       editorProps: {
@@ -66,6 +103,11 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
     },
     [session],
   );
+  editorRef.current = editor;
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.commands.setFlagsHidden(flagging.isCleanCopy);
+  }, [editor, flagging.isCleanCopy]);
 
   // A reader's page is "editable" too, for a caret and keyboard selection; ReadOnlyCopy stops the changes.
   const isEditable = readiness.isEditable && !isReadOnly;
@@ -75,6 +117,7 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
   const isReader = !canWriteRef.current;
 
   return (
+    <div className={aside ? 'draft-editor-frame draft-editor-frame--with-aside' : 'draft-editor-frame'}>
     <div className={isReader ? 'draft-editor draft-editor--reader' : 'draft-editor'}>
       {/* Sticky: a reader's notice stays in sight next to the switched-off toolbar. */}
       <div className="draft-editor__toolbar">
@@ -83,6 +126,13 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
           onRequestLink={requestLink}
           isDisabled={!isEditable || isReader}
           describedBy={isReader ? noticeId : undefined}
+        />
+        <FlagToolbar
+          editor={editor}
+          cannotFlagReason={flagging.cannotFlagReason}
+          onFlag={requestFlag}
+          isCleanCopy={flagging.isCleanCopy}
+          onCleanCopyChange={flagging.onCleanCopyChange}
         />
         {isReader && (
           <p id={noticeId} className="reader-notice" role="status">
@@ -99,10 +149,13 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
       )}
       {/* A draft that never loaded and never will (closed for good) shows no empty page. */}
       <article className="page" aria-busy={!readiness.isEditable} hidden={isReadOnly && !readiness.isEditable}>
-        <EditorContent editor={editor} />
+        <EditorContent editor={editor} className={flagging.isCleanCopy ? 'copy-frame copy-frame--clean' : 'copy-frame'} />
+        {flagging.cannotFlagReason === null && !flagging.isCleanCopy && <FlagBubbleMenu editor={editor} onFlag={requestFlag} />}
       </article>
       <WordCountLine editor={editor} />
       {!isReader && <LinkDialog editor={editor} isOpen={isLinkDialogOpen} onClose={() => setLinkDialogOpen(false)} />}
+    </div>
+    {aside?.(editor)}
     </div>
   );
 }

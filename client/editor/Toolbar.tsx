@@ -4,7 +4,7 @@ import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Icon, type IconName } from '../ui/Icon.tsx';
 import { LINK_SHORTCUT } from './extensions/LinkShortcut.ts';
 import { PULL_QUOTE_SHORTCUT } from './extensions/PullQuoteCommands.ts';
-import { isApplePlatform, shortcutLabel } from './shortcutLabel.ts';
+import { ariaShortcut, shortcutLabel } from './shortcutLabel.ts';
 
 interface ToolbarAction {
   id: string;
@@ -235,15 +235,3 @@ export function Toolbar({ editor, onRequestLink, isDisabled, describedBy }: Tool
   );
 }
 
-/** aria-keyshortcuts wants "Control+B" style names; Tiptap's Mod is Control here and Meta on a Mac. */
-function ariaShortcut(spec: string): string {
-  const isApple = isApplePlatform();
-  return spec
-    .split('-')
-    .map((part) => {
-      if (part === 'Mod') return isApple ? 'Meta' : 'Control';
-      if (part.length === 1) return part.toUpperCase();
-      return part;
-    })
-    .join('+');
-}

@@ -2,11 +2,16 @@ import type { Extensions } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import type { FlagKind } from '../../shared/annotations/kinds.ts';
+import type { Flag } from '../../shared/annotations/types.ts';
+import type { ValueStore } from './collab/ValueStore.ts';
 import type { AwarenessUser } from '../../shared/protocol/awareness.ts';
 import { draftSchemaExtensions } from '../../shared/schema/extensions.ts';
 import { draftCaret } from './extensions/DraftCaret.ts';
 import { DraftPlaceholder } from './extensions/DraftPlaceholder.ts';
 import { DraftStructureKeys } from './extensions/DraftStructureKeys.ts';
+import { FlagHighlights } from './extensions/FlagHighlights.ts';
+import { FlagShortcuts } from './extensions/FlagShortcuts.ts';
 import { LinkShortcut } from './extensions/LinkShortcut.ts';
 import { PullQuoteCommands } from './extensions/PullQuoteCommands.ts';
 import { ReadOnlyCopy } from './extensions/ReadOnlyCopy.ts';
@@ -18,6 +23,12 @@ export interface DraftEditorExtensionOptions {
   onRequestLink: () => void;
   /** False for roles that may not write the `body` root type: the copy can be read and selected, not changed. */
   canWriteCopy: boolean;
+  /** The draft's flags, drawn as highlights. */
+  flags: ValueStore<readonly Flag[]>;
+  /** Set for roles that may flag: the flag shortcuts call it with the kind. */
+  onRequestFlag: ((kind: FlagKind) => void) | null;
+  onHoverFlag: (id: string | null) => void;
+  onActivateFlag: (id: string) => void;
 }
 
 /**
@@ -33,6 +44,12 @@ export function draftEditorExtensions(options: DraftEditorExtensionOptions): Ext
     draftCaret(options.awareness, options.user),
     // The toolbar asks every command whether it can run, so the commands stay for readers too.
     PullQuoteCommands,
+    FlagHighlights.configure({
+      flags: options.flags,
+      onHoverFlag: options.onHoverFlag,
+      onActivateFlag: options.onActivateFlag,
+    }),
+    ...(options.onRequestFlag ? [FlagShortcuts.configure({ onRequestFlag: options.onRequestFlag })] : []),
     ...(options.canWriteCopy
       ? [DraftPlaceholder, DraftStructureKeys, LinkShortcut.configure({ onRequestLink: options.onRequestLink })]
       : [ReadOnlyCopy]),

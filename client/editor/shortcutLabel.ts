@@ -23,3 +23,16 @@ export function shortcutLabel(spec: string, isApple = isApplePlatform()): string
   const keyName = key.length === 1 ? key.toUpperCase() : key;
   return isApple ? modifiers.join('') + keyName : [...modifiers, keyName].join('+');
 }
+
+/** aria-keyshortcuts wants "Control+B" style names; Tiptap's Mod is Control here and Meta on a Mac. */
+export function ariaShortcut(spec: string): string {
+  const isApple = isApplePlatform();
+  return spec
+    .split('-')
+    .map((part) => {
+      if (part === 'Mod') return isApple ? 'Meta' : 'Control';
+      if (part.length === 1) return part.toUpperCase();
+      return part;
+    })
+    .join('+');
+}

@@ -1,19 +1,24 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AccountSummary } from '../../shared/api/auth.ts';
 import type { DraftSummary } from '../../shared/api/drafts.ts';
+import { canFlag } from '../../shared/annotations/rules.ts';
 import { ACTIONS, can, canWriteRootType } from '../../shared/permissions/permissions.ts';
 import type { AwarenessUser } from '../../shared/protocol/awareness.ts';
 import { ROOT_TYPES } from '../../shared/schema/rootTypes.ts';
 import { ApiError } from '../api/ApiError.ts';
 import { getDraft } from '../api/drafts.ts';
 import { Link } from '../app/Link.tsx';
-import { DraftEditor } from '../editor/DraftEditor.tsx';
+import { useHash } from '../app/router.ts';
+import { DraftEditor, type FlagRequest } from '../editor/DraftEditor.tsx';
 import type { DraftSession } from '../editor/collab/createDraftSession.ts';
 import { useConnectionState, useDraftSession, useSessionUser } from '../editor/collab/useDraftSession.ts';
 import { toAwarenessUser } from '../identity/awarenessUser.ts';
 import { roleLabel, rolesThatCan } from '../identity/roleLabel.ts';
 import { AccountMenu } from '../panels/account/AccountMenu.tsx';
+import { AnnotationsPanel } from '../panels/annotations/AnnotationsPanel.tsx';
+import { NewFlagDialog } from '../panels/annotations/NewFlagDialog.tsx';
 import { DraftTitle } from '../panels/draft/DraftTitle.tsx';
+import { InboxButton } from '../panels/inbox/InboxButton.tsx';
 import { PresenceBar } from '../panels/presence/PresenceBar.tsx';
 import { ConnectionNotice } from '../panels/status/ConnectionNotice.tsx';
 import { ConnectionPill } from '../panels/status/ConnectionPill.tsx';
@@ -79,6 +84,7 @@ export function EditorPage({ draftId, account }: EditorPageProps) {
         </div>
         <span className="topbar__spacer" />
         {session && <PresenceBar session={session} />}
+        <InboxButton />
         <AccountMenu account={account} isCompact />
       </header>
       {summary.state.status === 'unavailable' && !summary.state.error.isNetworkError && (
@@ -110,21 +116,92 @@ interface EditorForSessionProps {
 function EditorForSession({ session, user, account }: EditorForSessionProps) {
   const connection = useConnectionState(session);
   const canWriteCopy = canWriteRootType(account.role, ROOT_TYPES.body);
+  const flagState = useFlagState();
+  const { openFlagId, setOpenFlagId, hoveredFlagId, setHoveredFlagId } = flagState;
+  const [isCleanCopy, setCleanCopy] = useState(false);
+  const [flagRequest, setFlagRequest] = useState<FlagRequest | null>(null);
+
   return (
-    <DraftEditor
-      key={`${session.draftId}:${session.doc.clientID}`}
-      session={session}
-      user={user}
-      isReadOnly={connection.kind === 'closed'}
-      canWriteCopy={canWriteCopy}
-      readerNotice={
-        <>
-          <Icon name="lock" />
-          <span>You’re reading as {roleLabel(account.role)} — you can select text but not change the copy.</span>
-        </>
-      }
-    />
+    <>
+      <DraftEditor
+        key={`${session.draftId}:${session.doc.clientID}`}
+        session={session}
+        user={user}
+        isReadOnly={connection.kind === 'closed'}
+        canWriteCopy={canWriteCopy}
+        readerNotice={
+          <>
+            <Icon name="lock" />
+            <span>You’re reading as {roleLabel(account.role)} — you can select text and flag it, but not change the copy.</span>
+          </>
+        }
+        flagging={{
+          cannotFlagReason: canFlag(account.role) ? null : `As ${roleLabel(account.role)}, you can read flags but not raise them; ${rolesThatCan(ACTIONS.flag)} can.`,
+          onRequestFlag: setFlagRequest,
+          onHoverFlag: setHoveredFlagId,
+          onActivateFlag: setOpenFlagId,
+          isCleanCopy,
+          onCleanCopyChange: setCleanCopy,
+        }}
+        aside={
+          isCleanCopy
+            ? undefined
+            : (editor) => (
+            <AnnotationsPanel
+              draftId={session.draftId}
+              session={session}
+              editor={editor}
+              account={account}
+              openFlagId={openFlagId}
+              onOpenFlag={setOpenFlagId}
+              hoveredFlagId={hoveredFlagId}
+              onHoverFlag={setHoveredFlagId}
+            />
+              )
+        }
+      />
+      <NewFlagDialog
+        draftId={session.draftId}
+        request={flagRequest}
+        onClose={() => setFlagRequest(null)}
+        onCreated={(id) => {
+          setFlagRequest(null);
+          setOpenFlagId(id);
+        }}
+      />
+    </>
   );
+}
+
+const FLAG_HASH_PREFIX = 'flag-';
+
+/**
+ * Which flag's thread is open (kept in the address as `#flag-<id>`, so a link
+ * from the inbox opens it and the address can be shared) and which flag the
+ * pointer is on, in the copy or in the panel.
+ */
+function useFlagState() {
+  const hash = useHash();
+  const fromHash = hash.startsWith(FLAG_HASH_PREFIX) ? safeDecode(hash.slice(FLAG_HASH_PREFIX.length)) : null;
+  const [openFlagId, setOpenFlag] = useState<string | null>(fromHash);
+  const [hoveredFlagId, setHoveredFlagId] = useState<string | null>(null);
+  useEffect(() => {
+    if (fromHash) setOpenFlag(fromHash);
+  }, [fromHash]);
+  const setOpenFlagId = useCallback((id: string | null) => {
+    setOpenFlag(id);
+    const next = id ? `#${FLAG_HASH_PREFIX}${encodeURIComponent(id)}` : '';
+    if (location.hash !== next) history.replaceState(null, '', location.pathname + location.search + next);
+  }, []);
+  return { openFlagId, setOpenFlagId, hoveredFlagId, setHoveredFlagId };
+}
+
+function safeDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
 }
 
 function useDraftSummary(draftId: string) {

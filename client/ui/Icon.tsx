@@ -96,6 +96,55 @@ const PATHS = {
       <path d="M12 7.5V12l3 2" />
     </>
   ),
+  /** A claim: a magnifier over a tick (to be verified). */
+  claim: (
+    <>
+      <circle cx="10.5" cy="10.5" r="6.5" />
+      <path d="m15.5 15.5 5 5M7.8 10.6l1.9 1.9 3.4-3.6" />
+    </>
+  ),
+  /** Source needed: quotation marks with a question. */
+  source: (
+    <>
+      <path d="M5 11c0-2.8 1.2-4.5 3.5-5M5 11h3.5v4.5H5zM12 11c0-2.8 1.2-4.5 3.5-5M12 11h3.5v4.5H12z" />
+      <path d="M19.5 14.5v.2M19.5 8.5v3.5" />
+    </>
+  ),
+  /** Legal risk: the scales. */
+  legal: (
+    <>
+      <path d="M12 4v16M8 20h8M5 7h14M12 4.5 5 7M12 4.5 19 7" />
+      <path d="M5 7 2.5 13a2.5 2.5 0 0 0 5 0zM19 7l-2.5 6a2.5 2.5 0 0 0 5 0z" />
+    </>
+  ),
+  flag: <path d="M5 21V4M5 4h11l-2 4 2 4H5" />,
+  inbox: (
+    <>
+      <path d="M4 13.5 6.5 5h11l2.5 8.5V19H4z" />
+      <path d="M4 13.5h5a3 3 0 0 0 6 0h5" />
+    </>
+  ),
+  eye: (
+    <>
+      <path d="M2.5 12S6 5.5 12 5.5 21.5 12 21.5 12 18 18.5 12 18.5 2.5 12 2.5 12z" />
+      <circle cx="12" cy="12" r="3" />
+    </>
+  ),
+  eyeOff: (
+    <>
+      <path d="M3 3l18 18M10.6 5.6A9.6 9.6 0 0 1 12 5.5c6 0 9.5 6.5 9.5 6.5a17 17 0 0 1-2.9 3.7M6.4 6.9A16.6 16.6 0 0 0 2.5 12s3.5 6.5 9.5 6.5a9 9 0 0 0 4.3-1.1" />
+      <path d="M9.9 9.9a3 3 0 0 0 4.2 4.2" />
+    </>
+  ),
+  report: (
+    <>
+      <path d="M6 3h8.5L19 7.5V21H6z" />
+      <path d="M14 3v5h5M9 12h7M9 15.5h7M9 19h4" />
+    </>
+  ),
+  message: <path d="M4 5h16v11H9l-5 4z" />,
+  close: <path d="M6 6l12 12M18 6 6 18" />,
+  trash: <path d="M4 7h16M9 7V4h6v3M6.5 7l1 13h9l1-13" />,
 } satisfies Record<string, ReactNode>;
 
 export type IconName = keyof typeof PATHS;

@@ -108,7 +108,7 @@ describe.skipIf(unavailable !== undefined)('accounts and roles in Chromium', () 
     await expect(legal.getByRole('list', { name: 'People in this draft' }).innerText()).resolves.toContain('(Editor)');
     await editor.getByRole('list', { name: 'People in this draft' }).getByText('Lena Legal').waitFor();
     await expect(editor.getByRole('list', { name: 'People in this draft' }).innerText()).resolves.toContain('(Legal)');
-    await legal.getByText('You’re reading as Legal — you can select text but not change the copy.').waitFor();
+    await legal.getByText('You’re reading as Legal — you can select text and flag it, but not change the copy.').waitFor();
     await expect(legal.getByRole('toolbar', { name: 'Formatting' }).getAttribute('aria-disabled')).resolves.toBe('true');
     const legalCopy = legal.getByRole('textbox', { name: 'Draft copy' });
     await expect(legalCopy.getAttribute('aria-readonly')).resolves.toBe('true');

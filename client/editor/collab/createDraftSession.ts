@@ -8,6 +8,7 @@ import { MESSAGE_TYPES, SYNC_STEPS } from '../../../shared/protocol/messageTypes
 import { decodeSavedClocks } from '../../../shared/protocol/savedFrame.ts';
 import { ROOT_TYPES } from '../../../shared/schema/rootTypes.ts';
 import { ConnectionTracker } from './ConnectionTracker.ts';
+import { FlagTracker } from './FlagTracker.ts';
 import { PeopleTracker } from './PeopleTracker.ts';
 import { publishOwnAwareness } from './publishOwnAwareness.ts';
 import { SaveTracker, type AckedClockStore } from './SaveTracker.ts';
@@ -36,6 +37,8 @@ export interface DraftSession {
   readonly connection: ConnectionTracker;
   readonly saves: SaveTracker;
   readonly people: PeopleTracker;
+  /** The draft's flags, live from the server-written `annotations` root type. */
+  readonly flags: FlagTracker;
   readonly readiness: ValueStore<Readiness>;
   /** Publishes this person's account id, name, colour and role (carets and presence read it). */
   setUser(user: AwarenessUser): void;
@@ -91,6 +94,7 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
   });
   const connection = new ConnectionTracker(provider);
   const people = new PeopleTracker(awareness);
+  const flags = new FlagTracker(doc);
 
   // Our `saved` frame. A truncated one is ignored: it only costs an ack, and
   // the next frame carries the same clocks or higher.
@@ -152,6 +156,7 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
     connection,
     saves,
     people,
+    flags,
     readiness,
     setUser(user) {
       awareness.setLocalStateField(AWARENESS_USER_FIELD, user);
@@ -169,6 +174,7 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
       stopPublishingOwnAwareness();
       connection.destroy();
       people.destroy();
+      flags.destroy();
       saves.destroy();
       readiness.clear();
       provider.destroy();

@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { AwarenessUser } from '../../../shared/protocol/awareness.ts';
 import type { ConnectionSnapshot } from './ConnectionTracker.ts';
 import { createDraftSession, type DraftSession, type Readiness } from './createDraftSession.ts';
+import type { Flag } from '../../../shared/annotations/types.ts';
 import type { Person } from './PeopleTracker.ts';
 import type { SaveSnapshot } from './SaveTracker.ts';
 import type { ValueStore } from './ValueStore.ts';
@@ -60,4 +61,9 @@ export function usePeople(session: DraftSession): readonly Person[] {
 
 export function useReadiness(session: DraftSession): Readiness {
   return useStore(session.readiness);
+}
+
+/** The draft's flags, live (in no particular order; see useFlagLayout for document order). */
+export function useFlags(session: DraftSession): readonly Flag[] {
+  return useStore(session.flags.state);
 }

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { INBOX_KINDS, type InboxList } from '../../shared/api/annotationAnswers.ts';
+import { requestJson, requestNoContent } from './request.ts';
+
+const inboxSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      draftId: z.string(),
+      draftTitle: z.string(),
+      flagId: z.string(),
+      kind: z.enum([INBOX_KINDS.mention, INBOX_KINDS.assignment]),
+      by: z.object({ id: z.string(), name: z.string() }),
+      at: z.string(),
+      excerpt: z.string(),
+      read: z.boolean(),
+    }),
+  ),
+  unread: z.number(),
+});
+
+/** The signed-in person's mentions and assignments, newest first, with the unread count. */
+export async function listInbox(signal?: AbortSignal): Promise<InboxList> {
+  return requestJson('/api/inbox', inboxSchema, { signal });
+}
+
+export async function markInboxItemRead(id: string): Promise<void> {
+  await requestNoContent(`/api/inbox/${encodeURIComponent(id)}/read`, { method: 'POST' });
+}
+
+export async function markInboxRead(): Promise<void> {
+  await requestNoContent('/api/inbox/read-all', { method: 'POST' });
+}

@@ -1,0 +1,324 @@
+import { Extension } from '@tiptap/core';
+import { isChangeOrigin } from '@tiptap/extension-collaboration';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { Mapping, StepMap } from '@tiptap/pm/transform';
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
+import { FLAG_STATUSES } from '../../../shared/annotations/kinds.ts';
+import type { Flag } from '../../../shared/annotations/types.ts';
+import type { ValueStore } from '../collab/ValueStore.ts';
+import { findSyncBinding, resolveAnchor } from '../flags/flagAnchors.ts';
+import { EMPTY_FLAG_LAYOUT, layoutFlags, type FlagLayout, type FlagRange } from '../flags/flagLayout.ts';
+import { FLAG_KIND_WORDS } from '../flags/flagKindWords.ts';
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    flagHighlights: {
+      /** Lights up one flag's span (hover in the panel), or none. */
+      setHoveredFlag: (id: string | null) => ReturnType;
+      /** Marks the flag whose thread is open, or none. */
+      setActiveFlag: (id: string | null) => ReturnType;
+      /** Clean copy: hides every flag (true) or shows them again. */
+      setFlagsHidden: (isHidden: boolean) => ReturnType;
+      /** Selects a flag's text and scrolls it into view; false when the text is gone. */
+      selectFlag: (id: string) => ReturnType;
+    };
+  }
+}
+
+export interface FlagHighlightsOptions {
+  /** The draft's flags (FlagTracker.state). */
+  flags: ValueStore<readonly Flag[]> | null;
+  /** The pointer entered (id) or left (null) a flagged span. */
+  onHoverFlag: (id: string | null) => void;
+  /** A flagged span was clicked: open its thread. The innermost flag under the pointer wins. */
+  onActivateFlag: (id: string) => void;
+}
+
+export interface FlagHighlightsState {
+  flags: readonly Flag[];
+  layout: FlagLayout;
+  decorations: DecorationSet;
+  hoveredId: string | null;
+  activeId: string | null;
+  isHidden: boolean;
+  /** Whether the last change of the copy came through Yjs (someone else's, or the first load). */
+  isLastChangeRemote: boolean;
+}
+
+type FlagHighlightsMeta =
+  | { type: 'layout'; flags: readonly Flag[]; layout: FlagLayout }
+  | { type: 'hover'; id: string | null }
+  | { type: 'active'; id: string | null }
+  | { type: 'hidden'; value: boolean };
+
+export const flagHighlightsKey = new PluginKey<FlagHighlightsState>('flagHighlights');
+
+/** How long after a change the anchors are resolved again, in milliseconds: remote edits and new flags soon, own typing when it pauses. */
+const REMOTE_RECOMPUTE_DELAY_MS = 60;
+const LOCAL_RECOMPUTE_DELAY_MS = 400;
+
+/**
+ * Draws the draft's flags as inline decorations: one `<span class="flag
+ * flag--<kind>">` per flag, nested where flags overlap, each with
+ * `data-flag-id`. Flags are not marks and never part of the copy.
+ *
+ * Cost per transaction is kept low: a local edit maps the DecorationSet
+ * through the transaction (ProseMirror only touches the changed subtree); a
+ * remote edit (which y-prosemirror applies as one whole-document replace)
+ * maps through the actual changed range, found by diffing the old and new
+ * documents. Either way a full recompute from the Yjs anchors follows,
+ * batched on a timer: one recompute for any burst of changes, and at once-ish
+ * when the flags themselves change.
+ */
+export const FlagHighlights = Extension.create<FlagHighlightsOptions>({
+  name: 'flagHighlights',
+
+  addOptions() {
+    return { flags: null, onHoverFlag: () => {}, onActivateFlag: () => {} };
+  },
+
+  addCommands() {
+    const meta =
+      (value: FlagHighlightsMeta) =>
+      ({ tr, dispatch }: { tr: Transaction; dispatch?: (tr: Transaction) => void }) => {
+        if (dispatch) tr.setMeta(flagHighlightsKey, value).setMeta('addToHistory', false);
+        return true;
+      };
+    return {
+      setHoveredFlag: (id) => meta({ type: 'hover', id }),
+      setActiveFlag: (id) => meta({ type: 'active', id }),
+      setFlagsHidden: (value) => meta({ type: 'hidden', value }),
+      selectFlag:
+        (id) =>
+        ({ state, tr, dispatch }) => {
+          const range = findFlagRange(state, id);
+          if (!range) return false;
+          if (dispatch) {
+            tr.setSelection(TextSelection.create(tr.doc, range.from, range.to)).scrollIntoView();
+            tr.setMeta(flagHighlightsKey, { type: 'active', id } satisfies FlagHighlightsMeta);
+          }
+          return true;
+        },
+    };
+  },
+
+  addProseMirrorPlugins() {
+    const options = this.options;
+    return [
+      new Plugin<FlagHighlightsState>({
+        key: flagHighlightsKey,
+        state: {
+          init: () => ({
+            flags: [],
+            layout: EMPTY_FLAG_LAYOUT,
+            decorations: DecorationSet.empty,
+            hoveredId: null,
+            activeId: null,
+            isHidden: false,
+            isLastChangeRemote: true,
+          }),
+          apply: (tr, previous, _oldState, newState) => applyTransaction(tr, previous, newState.doc),
+        },
+        props: {
+          decorations: (state) => flagHighlightsKey.getState(state)?.decorations,
+          handleDOMEvents: {
+            mouseover: (_view, event) => {
+              options.onHoverFlag(flagIdAt(event.target));
+              return false;
+            },
+            mouseleave: () => {
+              options.onHoverFlag(null);
+              return false;
+            },
+          },
+          handleClick: (view, _pos, event) => {
+            const id = flagIdAt(event.target);
+            if (id && view.state.selection.empty) options.onActivateFlag(id);
+            return false;
+          },
+        },
+        view: (view) => new RecomputeScheduler(view, options.flags),
+      }),
+    ];
+  },
+});
+
+/** The innermost flag id at a DOM node, or null. */
+function flagIdAt(target: EventTarget | null): string | null {
+  const element = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
+  return element?.closest('[data-flag-id]')?.getAttribute('data-flag-id') ?? null;
+}
+
+function applyTransaction(tr: Transaction, previous: FlagHighlightsState, doc: ProseMirrorNode): FlagHighlightsState {
+  const meta = tr.getMeta(flagHighlightsKey) as FlagHighlightsMeta | undefined;
+  let state = previous;
+  if (tr.docChanged) {
+    // y-prosemirror replaces the whole document for a remote change; map only through what differs.
+    const isRemote = isChangeOrigin(tr);
+    const mapping = isRemote ? diffMapping(tr.before, doc) : tr.mapping;
+    state = { ...state, decorations: state.decorations.map(mapping, doc), isLastChangeRemote: isRemote };
+  }
+  if (!meta) return state;
+  // Hover, active and hidden redraw from where the flags are now, not from the last layout.
+  let ranges = currentRanges(state);
+  switch (meta.type) {
+    case 'layout':
+      state = { ...state, flags: meta.flags, layout: meta.layout };
+      ranges = meta.layout.ranges;
+      break;
+    case 'hover':
+      if (meta.id === state.hoveredId) return state;
+      state = { ...state, hoveredId: meta.id };
+      break;
+    case 'active':
+      if (meta.id === state.activeId) return state;
+      state = { ...state, activeId: meta.id };
+      break;
+    case 'hidden':
+      if (meta.value === state.isHidden) return state;
+      state = { ...state, isHidden: meta.value };
+      break;
+  }
+  return { ...state, decorations: buildDecorations(state, ranges, doc) };
+}
+
+/** Each drawn flag's span as mapped through the edits since the last layout (the layout's while hidden). */
+function currentRanges(state: FlagHighlightsState): ReadonlyMap<string, FlagRange> {
+  if (state.isHidden) return state.layout.ranges;
+  const ranges = new Map<string, FlagRange>();
+  for (const decoration of state.decorations.find()) {
+    ranges.set((decoration.spec as { flagId: string }).flagId, { from: decoration.from, to: decoration.to });
+  }
+  return ranges;
+}
+
+/** A mapping through the one range where `after` differs from `before` (empty when they are equal). */
+function diffMapping(before: ProseMirrorNode, after: ProseMirrorNode): Mapping {
+  const start = before.content.findDiffStart(after.content);
+  if (start === null) return new Mapping();
+  const end = before.content.findDiffEnd(after.content);
+  let endA = end?.a ?? before.content.size;
+  let endB = end?.b ?? after.content.size;
+  const overlap = start - Math.min(endA, endB);
+  if (overlap > 0) {
+    endA += overlap;
+    endB += overlap;
+  }
+  return new Mapping([new StepMap([start, endA - start, endB - start])]);
+}
+
+function buildDecorations(
+  state: FlagHighlightsState,
+  ranges: ReadonlyMap<string, FlagRange>,
+  doc: ProseMirrorNode,
+): DecorationSet {
+  if (state.isHidden) return DecorationSet.empty;
+  const decorations: Decoration[] = [];
+  const size = doc.content.size;
+  const byId = new Map(state.flags.map((flag) => [flag.id, flag]));
+  for (const id of state.layout.order) {
+    const range = ranges.get(id);
+    const flag = byId.get(id);
+    if (!range || !flag || range.to > size || range.from >= range.to) continue;
+    const isResolved = flag.status === FLAG_STATUSES.resolved;
+    const classes = [
+      'flag',
+      `flag--${flag.kind}`,
+      `flag--level-${state.layout.levels.get(id) ?? 0}`,
+      isResolved ? 'flag--resolved' : 'flag--open',
+      id === state.hoveredId ? 'flag--hovered' : '',
+      id === state.activeId ? 'flag--active' : '',
+    ];
+    decorations.push(
+      Decoration.inline(
+        range.from,
+        range.to,
+        {
+          nodeName: 'span',
+          class: classes.filter(Boolean).join(' '),
+          'data-flag-id': id,
+          'data-flag-kind': flag.kind,
+          title: `${FLAG_KIND_WORDS[flag.kind].label}${isResolved ? ' (resolved)' : ''} — flagged by ${flag.createdBy.name}`,
+        },
+        { flagId: id },
+      ),
+    );
+  }
+  return DecorationSet.create(doc, decorations);
+}
+
+/**
+ * The span of a flag now: from its decoration (mapped through every edit
+ * since the last recompute), else from the last layout. Null when its text is
+ * gone.
+ */
+export function findFlagRange(state: EditorState, id: string): FlagRange {
+  const plugin = flagHighlightsKey.getState(state);
+  if (!plugin) return null;
+  const found = plugin.decorations.find(undefined, undefined, (spec: { flagId?: string }) => spec.flagId === id)[0];
+  if (found) return { from: found.from, to: found.to };
+  const range = plugin.layout.ranges.get(id) ?? null;
+  return range && range.to <= state.doc.content.size ? range : null;
+}
+
+/**
+ * Resolves every flag's anchors again, at most once per burst of changes:
+ * after a remote edit or a change of the flags soon, after own typing when it
+ * pauses. The result arrives as a transaction (no history, no copy change).
+ */
+class RecomputeScheduler {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private dueAt = Number.POSITIVE_INFINITY;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly view: EditorView,
+    private readonly flags: ValueStore<readonly Flag[]> | null,
+  ) {
+    this.unsubscribe = flags?.subscribe(() => this.schedule(0)) ?? (() => {});
+    this.schedule(0);
+  }
+
+  update(view: EditorView, previous: EditorState): void {
+    if (view.state.doc === previous.doc) return;
+    const isRemote = flagHighlightsKey.getState(view.state)?.isLastChangeRemote ?? true;
+    this.schedule(isRemote ? REMOTE_RECOMPUTE_DELAY_MS : LOCAL_RECOMPUTE_DELAY_MS);
+  }
+
+  destroy(): void {
+    this.unsubscribe();
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(delayMs: number): void {
+    const dueAt = Date.now() + delayMs;
+    if (this.timer !== null && this.dueAt <= dueAt) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.dueAt = dueAt;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.dueAt = Number.POSITIVE_INFINITY;
+      this.recompute();
+    }, delayMs);
+  }
+
+  private recompute(): void {
+    const { view } = this;
+    if (view.isDestroyed) return;
+    const binding = findSyncBinding(view.state);
+    const flags = this.flags?.get() ?? [];
+    if (!binding) {
+      if (flags.length > 0) this.schedule(REMOTE_RECOMPUTE_DELAY_MS);
+      return;
+    }
+    const size = view.state.doc.content.size;
+    const layout = layoutFlags(flags, (flag) => [
+      resolveAnchor(binding, flag.start, size),
+      resolveAnchor(binding, flag.end, size),
+    ]);
+    const meta: FlagHighlightsMeta = { type: 'layout', flags, layout };
+    view.dispatch(view.state.tr.setMeta(flagHighlightsKey, meta).setMeta('addToHistory', false));
+  }
+}

@@ -1,0 +1,188 @@
+import type { Editor } from '@tiptap/core';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { AccountSummary } from '../../../shared/api/auth.ts';
+import { FLAG_KIND_NAMES } from '../../../shared/annotations/kinds.ts';
+import type { Flag, PersonRef } from '../../../shared/annotations/types.ts';
+import { legalReportUrl } from '../../api/annotations.ts';
+import type { DraftSession } from '../../editor/collab/createDraftSession.ts';
+import { useFlags } from '../../editor/collab/useDraftSession.ts';
+import { FLAG_KIND_WORDS } from '../../editor/flags/flagKindWords.ts';
+import { useFlagLayout } from '../../editor/flags/useFlagLayout.ts';
+import { Icon } from '../../ui/Icon.tsx';
+import { ActivityList } from './ActivityList.tsx';
+import '../../styles/annotations.css';
+import { countFlags, deadlineSummary } from './flagCounts.ts';
+import { FlagList } from './FlagList.tsx';
+import { FlagThread } from './FlagThread.tsx';
+import { KindSwatch } from './KindBadge.tsx';
+
+export interface AnnotationsPanelProps {
+  draftId: string;
+  session: DraftSession;
+  editor: Editor;
+  account: AccountSummary;
+  /** The flag whose thread is open, or null for the list. */
+  openFlagId: string | null;
+  onOpenFlag: (id: string | null) => void;
+  hoveredFlagId: string | null;
+  onHoverFlag: (id: string | null) => void;
+}
+
+type Tab = 'flags' | 'activity';
+
+/**
+ * The flags of a draft beside the copy: the deadline counts, a legend, the
+ * list in document order (or one flag's thread), and the activity log. Reads
+ * the flags live from the editor's session; writes through the REST client.
+ */
+export function AnnotationsPanel(props: AnnotationsPanelProps) {
+  const { draftId, session, editor, openFlagId, onOpenFlag, hoveredFlagId } = props;
+  const flags = useFlags(session);
+  const layout = useFlagLayout(editor);
+  const counts = useMemo(() => countFlags(flags), [flags]);
+  const [tab, setTab] = useState<Tab>('flags');
+  const tabsId = useId();
+  const people = useMemo(() => knownPeople(flags, props.account), [flags, props.account]);
+  const openFlag = openFlagId ? flags.find((flag) => flag.id === openFlagId) : undefined;
+
+  // The editor lights up what the panel points at, and marks the open thread's span.
+  useEffect(() => {
+    if (!editor.isDestroyed) editor.commands.setHoveredFlag(hoveredFlagId);
+  }, [editor, hoveredFlagId]);
+  useEffect(() => {
+    if (!editor.isDestroyed) editor.commands.setActiveFlag(openFlag ? openFlag.id : null);
+  }, [editor, openFlag]);
+
+  // A flag opened from a link (#flag-<id>) is selected as soon as its span is known.
+  const selectedOnArrival = useRef<string | null>(null);
+  useEffect(() => {
+    if (!openFlagId || selectedOnArrival.current === openFlagId || !layout.ranges.get(openFlagId)) return;
+    selectedOnArrival.current = openFlagId;
+    if (editor.commands.selectFlag(openFlagId)) scrollToFlag(editor, openFlagId);
+  }, [editor, openFlagId, layout]);
+
+  const showFlag = (id: string) => {
+    setTab('flags');
+    onOpenFlag(id);
+    selectedOnArrival.current = id;
+    if (editor.commands.selectFlag(id)) scrollToFlag(editor, id);
+  };
+
+  return (
+    <aside className="annotations" aria-labelledby={`${tabsId}-title`}>
+      <header className="annotations__head">
+        <div className="annotations__title-row">
+          <h2 id={`${tabsId}-title`} className="annotations__title">
+            Flags
+          </h2>
+          <a className="button button--quiet button--small" href={legalReportUrl(draftId)} target="_blank" rel="noopener">
+            <Icon name="report" />
+            Legal report
+            <span className="visually-hidden"> (opens in a new tab)</span>
+          </a>
+        </div>
+        <p className="annotations__summary" aria-live="polite">
+          {deadlineSummary(counts)}
+        </p>
+        <ul className="annotations__open-counts" aria-label="Open flags by kind">
+          {FLAG_KIND_NAMES.map((kind) => (
+            <li key={kind} className={`open-count open-count--${kind}`}>
+              {FLAG_KIND_WORDS[kind].label}: <strong>{counts.openByKind[kind]}</strong> open
+            </li>
+          ))}
+        </ul>
+        <details className="legend">
+          <summary>Legend</summary>
+          <dl className="legend__list">
+            {FLAG_KIND_NAMES.map((kind) => (
+              <div key={kind} className="legend__item">
+                <dt>
+                  <KindSwatch kind={kind} />
+                </dt>
+                <dd>
+                  <strong>{FLAG_KIND_WORDS[kind].label}</strong>: {FLAG_KIND_WORDS[kind].style}
+                </dd>
+              </div>
+            ))}
+            <div className="legend__item">
+              <dt>
+                <KindSwatch kind="claim" isResolved />
+              </dt>
+              <dd>
+                <strong>Resolved</strong>: thin grey underline, no tint
+              </dd>
+            </div>
+          </dl>
+        </details>
+        <div className="tabs" role="tablist" aria-label="Flags and activity">
+          {(['flags', 'activity'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`${tabsId}-${name}`}
+              aria-selected={tab === name}
+              aria-controls={`${tabsId}-${name}-panel`}
+              tabIndex={tab === name ? 0 : -1}
+              className="tabs__tab"
+              onClick={() => setTab(name)}
+              onKeyDown={(event) => {
+                if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+                  const next = name === 'flags' ? 'activity' : 'flags';
+                  setTab(next);
+                  document.getElementById(`${tabsId}-${next}`)?.focus();
+                }
+              }}
+            >
+              {name === 'flags' ? `All flags (${flags.length})` : 'Activity'}
+            </button>
+          ))}
+        </div>
+      </header>
+      <div
+        className="annotations__body"
+        role="tabpanel"
+        id={`${tabsId}-${tab}-panel`}
+        aria-labelledby={`${tabsId}-${tab}`}
+      >
+        {tab === 'activity' ? (
+          <ActivityList draftId={draftId} flags={flags} onShowFlag={showFlag} />
+        ) : openFlag ? (
+          <FlagThread {...props} people={people} flag={openFlag} layout={layout} onBack={() => onOpenFlag(null)} onSelect={() => showFlag(openFlag.id)} />
+        ) : (
+          <>
+            {openFlagId && <p className="note">That flag is not in this draft (or not loaded yet).</p>}
+            <FlagList {...props} flags={flags} layout={layout} onShowFlag={showFlag} />
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}
+
+/**
+ * Everyone who can be assigned without an account directory: you and the
+ * people who flagged, commented, resolved or were assigned in this draft.
+ */
+function knownPeople(flags: readonly Flag[], account: AccountSummary): PersonRef[] {
+  const people = new Map<string, string>([[account.id, `${account.displayName} (you)`]]);
+  const add = (person: PersonRef | undefined) => {
+    if (person?.id && !people.has(person.id)) people.set(person.id, person.name);
+  };
+  for (const flag of flags) {
+    add(flag.createdBy);
+    add(flag.assignee);
+    add(flag.resolvedBy);
+    for (const comment of flag.comments) add(comment.author);
+  }
+  return [...people].map(([id, name]) => ({ id, name }));
+}
+
+/** Brings a flag's span to the middle of the window (ProseMirror only scrolls it just into view, under the sticky bars). */
+function scrollToFlag(editor: Editor, id: string): void {
+  requestAnimationFrame(() => {
+    const span = editor.view.dom.querySelector(`[data-flag-id="${CSS.escape(id)}"]`);
+    const isReduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    span?.scrollIntoView({ block: 'center', behavior: isReduced ? 'auto' : 'smooth' });
+  });
+}

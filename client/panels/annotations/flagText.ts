@@ -1,0 +1,17 @@
+import type { Editor } from '@tiptap/core';
+import type { FlagLayout } from '../../editor/flags/flagLayout.ts';
+
+/** The flagged text as it is in the copy now, or null when it is gone. */
+export function currentFlagText(editor: Editor, layout: FlagLayout, flagId: string): string | null {
+  const range = layout.ranges.get(flagId);
+  if (!range || range.to > editor.state.doc.content.size) return null;
+  return editor.state.doc.textBetween(range.from, range.to, ' ', ' ');
+}
+
+/** "5 May, 14:03" in the reader's locale; the ISO string itself when it does not parse. */
+export function formatTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}

@@ -1,0 +1,187 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { draftAnswerSchema } from '../../shared/api/drafts.ts';
+import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
+import { DEMO_PASSWORD, startTestServer, type DemoUsername, type TestServer } from '../support/testServer.ts';
+
+const SAMPLE_PATH = new URL('../../../shared/samples/talks-draft.md', import.meta.url);
+const unavailable = browserUnavailableReason();
+if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
+
+const HOSTILE_COMMENT =
+  'Who said this? <script>window.__pwned = "script"</script> <img src=x onerror="window.__pwned = \'img\'"> ' +
+  '[proof](javascript:window.__pwned=1) javascript:alert(1) see https://example.com/ok';
+
+/**
+ * Selects the first occurrence of `text` in the copy, across the flag spans
+ * that may split it, the way a person drags over it (a DOM selection that
+ * ProseMirror picks up).
+ */
+async function selectInCopy(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const root = document.querySelector<HTMLElement>('[aria-label="Draft copy"]')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: [Text, number][] = [];
+    let all = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      nodes.push([node as Text, all.length]);
+      all += (node as Text).data;
+    }
+    const at = all.indexOf(needle);
+    if (at < 0) throw new Error(`"${needle}" is not in the copy`);
+    const locate = (offset: number): [Text, number] => {
+      for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i]![1] <= offset) return [nodes[i]![0], offset - nodes[i]![1]];
+      throw new Error('offset out of range');
+    };
+    root.focus();
+    const range = document.createRange();
+    range.setStart(...locate(at));
+    range.setEnd(...locate(at + needle.length));
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, text);
+  await page.waitForFunction(() => !getSelection()?.isCollapsed);
+}
+
+/** The flags panel's cards as text, with every status shown. */
+async function panelCards(page: Page): Promise<string[]> {
+  const panel = page.getByRole('complementary', { name: 'Flags' });
+  await panel.getByLabel('Status').selectOption('all');
+  return panel.locator('.flag-card').allInnerTexts();
+}
+
+describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
+  let server: TestServer;
+  const profiles: BrowserProfile[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(path.resolve('dist/client/index.html'))) {
+      execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build'], { stdio: 'ignore' });
+    }
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    for (const profile of profiles.splice(0)) await profile.close();
+    await server?.dispose();
+  });
+
+  /** A fresh profile signed in as `username` on `url`, connected, with the copy loaded. Dialogs are recorded and dismissed. */
+  async function openAs(username: DemoUsername, url: string, dialogs: string[]): Promise<Page> {
+    const profile = await launchProfile();
+    profiles.push(profile);
+    const page = await profile.context.newPage();
+    page.on('pageerror', (error) => console.error(`[${username}] page error: ${error.message}`));
+    page.on('dialog', (dialog) => {
+      dialogs.push(`${username}: ${dialog.type()} ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await page.goto(url);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByLabel('Password').press('Enter');
+    await page.waitForURL(url);
+    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor({ timeout: 15_000 });
+    await page.locator('.copy h1').waitFor({ timeout: 15_000 });
+    return page;
+  }
+
+  it('an editor flags a claim, legal flags a quote and comments, the editor replies, legal resolves; both see the same panel and the report lists it all; hostile comment text stays inert', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([readFileSync(SAMPLE_PATH)], { type: 'text/markdown' }), 'talks-draft.md');
+    const imported = await fetch(`${server.url}/api/docs/import`, {
+      method: 'POST',
+      headers: await server.authHeaders('editor'),
+      body: form,
+    });
+    expect(imported.status).toBe(201);
+    const { draft } = draftAnswerSchema.parse(await imported.json());
+    const url = `${server.url}/docs/${draft.id}`;
+    const dialogs: string[] = [];
+
+    const editor = await openAs('editor', url, dialogs);
+    const legal = await openAs('legal', url, dialogs);
+
+    // The editor flags a claim with the keyboard shortcut.
+    await selectInCopy(editor, 'within 24 hours');
+    await editor.keyboard.press('Control+Shift+1');
+    const claimDialog = editor.getByRole('dialog', { name: 'Flag as claim' });
+    await claimDialog.getByLabel('First comment').fill('Is this the exact wording of the pledge? @legal');
+    await claimDialog.getByRole('button', { name: 'Flag as claim' }).click();
+    await claimDialog.waitFor({ state: 'hidden' });
+    await editor.locator('.copy .flag--claim', { hasText: 'within 24 hours' }).waitFor();
+    await legal.locator('.copy .flag--claim', { hasText: 'within 24 hours' }).waitFor({ timeout: 15_000 });
+
+    // Legal, who cannot change the copy, flags a quote as a legal risk from the toolbar, with a hostile comment.
+    const quote = 'reckless and detached from reality';
+    await selectInCopy(legal, quote);
+    await legal.getByRole('toolbar', { name: 'Flags' }).getByRole('button', { name: 'Legal risk' }).click();
+    const legalDialog = legal.getByRole('dialog', { name: 'Flag as legal risk' });
+    await legalDialog.getByLabel('First comment').fill(HOSTILE_COMMENT);
+    await legalDialog.getByRole('button', { name: 'Flag as legal risk' }).click();
+    await legalDialog.waitFor({ state: 'hidden' });
+    await editor.locator('.copy .flag--legal-risk', { hasText: quote }).waitFor({ timeout: 15_000 });
+
+    // The editor opens it from the panel (its span is marked as the open one, and selected in the editor) and replies.
+    await editor.getByRole('button', { name: 'All flags' }).click();
+    await editor.locator('.flag-card', { hasText: quote }).click();
+    await expect(editor.locator('.copy .flag--active').innerText()).resolves.toBe(quote);
+    await editor.getByLabel('Reply', { exact: true }).fill('It is on the record: the White House briefing, 4 May.');
+    await editor.getByRole('button', { name: 'Reply', exact: true }).click();
+
+    // Legal sees the reply in the open thread, and resolves.
+    const legalThread = legal.getByRole('article', { name: `Flag: ${quote}` });
+    await legalThread.getByText('It is on the record').waitFor({ timeout: 15_000 });
+    await legalThread.getByRole('button', { name: 'Resolve' }).click();
+    await legalThread.getByText('Resolved by Lena Legal').waitFor();
+    await editor.getByRole('article', { name: `Flag: ${quote}` }).getByText('Resolved by Lena Legal').waitFor({ timeout: 15_000 });
+
+    // The hostile comment is shown as text on both pages and ran nothing.
+    for (const page of [editor, legal]) {
+      const thread = page.getByRole('article', { name: `Flag: ${quote}` });
+      const comment = thread.locator('.comment').first();
+      await expect(comment.locator('.comment__text').innerText()).resolves.toContain('<script>window.__pwned = "script"</script>');
+      await expect(comment.locator('.comment__text').innerText()).resolves.toContain('<img src=x onerror=');
+      expect(await thread.locator('img, script').count()).toBe(0);
+      expect(await thread.locator('a[href^="javascript"]').count()).toBe(0);
+      expect(await comment.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+        'https://example.com/ok',
+      ]);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    }
+    expect(dialogs).toEqual([]);
+
+    // Both pages show the same panel: counts and cards in document order.
+    for (const page of [editor, legal]) await page.getByRole('button', { name: 'All flags' }).click();
+    const editorPanel = editor.getByRole('complementary', { name: 'Flags' });
+    await expect(editorPanel.locator('.annotations__summary').innerText()).resolves.toBe(
+      'claims verified 0/1 · sources needed 0 · legal open 0',
+    );
+    await expect(legal.locator('.annotations__summary').innerText()).resolves.toBe(
+      await editorPanel.locator('.annotations__summary').innerText(),
+    );
+    const cards = await panelCards(editor);
+    expect(cards).toHaveLength(2);
+    expect(cards[0]).toContain('within 24 hours');
+    expect(cards[1]).toContain(quote);
+    expect(cards[1]).toContain('Resolved');
+    expect(cards[1]).toContain('1 reply');
+    expect(await panelCards(legal)).toEqual(cards);
+
+    // The legal report lists both flags with their quotes and the whole thread, escaped.
+    const report = await fetch(`${server.url}/api/docs/${draft.id}/annotations?format=html`, {
+      headers: await server.authHeaders('legal'),
+    });
+    expect(report.status).toBe(200);
+    const html = await report.text();
+    for (const text of ['within 24 hours', quote, 'Is this the exact wording', 'It is on the record', 'Lena Legal', 'Eddie Editor']) {
+      expect(html).toContain(text);
+    }
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).not.toContain('<script>window.__pwned');
+    expect(html).not.toContain('<img src=x');
+  }, 120_000);
+});
