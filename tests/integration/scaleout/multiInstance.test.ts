@@ -10,6 +10,7 @@ import { redisUnavailableReason, startRedisServer, type RedisServer } from '../.
 import { makeDataDir } from '../../support/testServer.ts';
 import { spawnServer, type ServerProcess } from '../../support/serverProcess.ts';
 import { waitFor } from '../../support/waitFor.ts';
+import { SENTENCE, anchorsAround } from '../annotations/flagFixtures.ts';
 
 const unavailable = (await findPostgresUnavailable('scale-out tests')) ?? redisUnavailableReason();
 
@@ -147,6 +148,38 @@ describe.skipIf(unavailable !== undefined)('several instances sharing Postgres a
     await redis.restart();
     for (let i = 0; i < 5; i++) appendParagraph(onA.doc, `after the outage ${i}`);
     await converge([onA, onB], ['outage A 9', 'outage B 9', 'after the outage 4'], 30_000);
+    await stopAll();
+  });
+
+  it('a flag created through one instance appears live on another, and its rules hold there', async () => {
+    const [a, b] = [await startInstance(), await startInstance()];
+    const draftId = await createDraft(a);
+    const onA = open(a, draftId);
+    const onB = open(b, draftId);
+    await Promise.all([onA.waitSynced(), onB.waitSynced()]);
+    appendParagraph(onA.doc, SENTENCE);
+    await converge([onA, onB], [SENTENCE]);
+    const { start, end } = anchorsAround(onA.doc, 'took a bribe');
+    const headers = { authorization: `Bearer ${editorToken}`, 'content-type': 'application/json' };
+    const created = await fetch(`${a.url}/api/docs/${draftId}/annotations`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ kind: 'legal-risk', start, end, comment: 'Defamatory unless sourced.' }),
+    });
+    expect(created.status).toBe(201);
+    const { flag } = (await created.json()) as { flag: { id: string; quote: string } };
+    expect(flag.quote).toBe('took a bribe');
+    await waitFor(() => onB.doc.getMap('annotations').has(flag.id), 'the flag to reach the client on B');
+    // An editor may not resolve a legal-risk flag on B either; legal may.
+    const byEditor = await fetch(`${b.url}/api/docs/${draftId}/annotations/${flag.id}/resolve`, { method: 'POST', headers, body: '{}' });
+    expect(byEditor.status).toBe(403);
+    const legalHeaders = { authorization: `Bearer ${await database.tokenFor('legal')}`, 'content-type': 'application/json' };
+    const byLegal = await fetch(`${b.url}/api/docs/${draftId}/annotations/${flag.id}/resolve`, { method: 'POST', headers: legalHeaders, body: '{}' });
+    expect(byLegal.status).toBe(200);
+    await waitFor(
+      () => (onA.doc.getMap('annotations').get(flag.id) as Y.Map<unknown> | undefined)?.get('status') === 'resolved',
+      'the resolution to reach the client on A',
+    );
     await stopAll();
   });
 
