@@ -38,6 +38,11 @@ export interface RoomDeps {
    * (flags changed after clearance) hang off this; it must not throw.
    */
   onCopyChanged?: (room: Room, author: Principal) => void;
+  /**
+   * True while the copy is locked (a chief locked it on sign-off): every
+   * client write to `body` is then refused. Read on each such update; keep it cheap.
+   */
+  isCopyLocked?: (room: Room) => boolean;
   /** Other instances holding the same draft; none when this instance is alone. */
   broadcaster?: Broadcaster;
   compactionLock?: CompactionLock;
@@ -226,6 +231,10 @@ export class Room {
         this.refuse(connection, CLOSE_CODES.forbidden, `[CS16] the ${role} role may not write "${root}"`);
         return;
       }
+    }
+    if (scope.roots.has(ROOT_TYPES.body) && this.deps.isCopyLocked?.(this)) {
+      this.refuse(connection, CLOSE_CODES.forbidden, '[CS19] the copy is locked after sign-off');
+      return;
     }
     if (!verdict.hasNewStructs && !scope.hasEffectiveDeletes) {
       // Known is not yet stored: the write that brought it sends the ack when it lands.

@@ -12,6 +12,7 @@ export interface RoomRegistryDeps {
   limits: RoomLimits;
   logger: Logger;
   onCopyChanged?: RoomDeps['onCopyChanged'];
+  isCopyLocked?: RoomDeps['isCopyLocked'];
   broadcaster?: Broadcaster;
   compactionLock?: CompactionLock;
 }
