@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftAnswerSchema } from '../../shared/api/drafts.ts';
+import { ensureClientBuilt } from '../support/editorPage.ts';
 import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
 import { DEMO_PASSWORD, startTestServer, type DemoUsername, type TestServer } from '../support/testServer.ts';
 
@@ -59,9 +58,7 @@ describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
   const profiles: BrowserProfile[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(path.resolve('dist/client/index.html'))) {
-      execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build'], { stdio: 'ignore' });
-    }
+    ensureClientBuilt();
     server = await startTestServer();
   });
   afterAll(async () => {

@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftAnswerSchema, type DraftSummary } from '../../shared/api/drafts.ts';
+import { ensureClientBuilt, readCopy, waitForCopy, waitConnected } from '../support/editorPage.ts';
 import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
 import { bodyString, connectClient, type TestClient } from '../support/collabClient.ts';
 import { DEMO_PASSWORD, startTestServer, type DemoUsername, type TestServer } from '../support/testServer.ts';
@@ -12,37 +10,13 @@ import { waitFor } from '../support/waitFor.ts';
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
 
-/** The copy as a reader sees it, without the remote carets' name labels. */
-const readCopy = (page: Page) =>
-  page.evaluate(() => {
-    const copy = document.querySelector('[aria-label="Draft copy"]')!.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
-    return copy.innerText;
-  });
-
-const waitForCopy = (page: Page, text: string) =>
-  page.waitForFunction(
-    (expected) => {
-      const copy = document.querySelector('[aria-label="Draft copy"]')?.cloneNode(true) as HTMLElement | undefined;
-      copy?.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
-      return copy?.innerText.includes(expected) ?? false;
-    },
-    text,
-    { timeout: 15_000 },
-  );
-
-const waitConnected = (page: Page) => page.getByRole('status').filter({ hasText: 'Connected' }).waitFor({ timeout: 15_000 });
-
 describe.skipIf(unavailable !== undefined)('accounts and roles in Chromium', () => {
   let server: TestServer;
   const profiles: BrowserProfile[] = [];
   const probes: TestClient[] = [];
 
   beforeAll(async () => {
-    // `npm test` builds the client first; a lone run of this file builds it here.
-    if (!existsSync(path.resolve('dist/client/index.html'))) {
-      execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build'], { stdio: 'ignore' });
-    }
+    ensureClientBuilt();
     server = await startTestServer();
   });
   afterAll(async () => {

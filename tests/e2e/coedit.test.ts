@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftAnswerSchema } from '../../shared/api/drafts.ts';
+import { ensureClientBuilt, readCopy, waitForCopy } from '../support/editorPage.ts';
 import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
 import { DEMO_PASSWORD, startTestServer, type DemoUsername, type TestServer } from '../support/testServer.ts';
 
@@ -11,34 +10,12 @@ const SAMPLE_PATH = new URL('../../../shared/samples/talks-draft.md', import.met
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
 
-/** The copy as a reader sees it, without the remote carets' name labels. */
-const readCopy = (page: Page) =>
-  page.evaluate(() => {
-    const copy = document.querySelector('[aria-label="Draft copy"]')!.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
-    return copy.innerText;
-  });
-
-const waitForCopy = (page: Page, text: string) =>
-  page.waitForFunction(
-    (expected) => {
-      const copy = document.querySelector('[aria-label="Draft copy"]')?.cloneNode(true) as HTMLElement | undefined;
-      copy?.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
-      return copy?.innerText.includes(expected) ?? false;
-    },
-    text,
-    { timeout: 15_000 },
-  );
-
 describe.skipIf(unavailable !== undefined)('in Chromium', () => {
   let server: TestServer;
   const profiles: BrowserProfile[] = [];
 
   beforeAll(async () => {
-    // `npm test` builds the client first; a lone run of this file builds it here.
-    if (!existsSync(path.resolve('dist/client/index.html'))) {
-      execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build'], { stdio: 'ignore' });
-    }
+    ensureClientBuilt();
     server = await startTestServer();
   });
   afterAll(async () => {
