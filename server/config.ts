@@ -44,7 +44,9 @@ const envSchema = z.object({
   MAX_IMPORT_BYTES: positiveInt(5 * MIB),
   MAX_JSON_BODY_BYTES: positiveInt(1 * MIB),
   MAX_BUFFERED_BYTES: positiveInt(64 * MIB),
+  MAX_AWARENESS_PER_SECOND: positiveInt(50),
   COMPACT_AFTER_UPDATES: positiveInt(500),
+  CHECKPOINT_AFTER_MS: positiveInt(300_000),
   HEARTBEAT_MS: positiveInt(30_000),
   SHUTDOWN_GRACE_MS: positiveInt(10_000),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
@@ -95,7 +97,11 @@ export interface Config {
   maxImportBytes: number;
   maxJsonBodyBytes: number;
   maxBufferedBytes: number;
+  /** Awareness messages one live-sync connection may have handled per second; the newest of the rest waits (CS20). */
+  maxAwarenessPerSecond: number;
   compactAfterUpdates: number;
+  /** A checkpoint version is taken this long after the first edit since the last version. */
+  checkpointAfterMs: number;
   heartbeatMs: number;
   shutdownGraceMs: number;
   sqliteSynchronous: 'FULL' | 'NORMAL';
@@ -159,7 +165,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxImportBytes: e.MAX_IMPORT_BYTES,
     maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES,
     maxBufferedBytes: e.MAX_BUFFERED_BYTES,
+    maxAwarenessPerSecond: e.MAX_AWARENESS_PER_SECOND,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    checkpointAfterMs: e.CHECKPOINT_AFTER_MS,
     heartbeatMs: e.HEARTBEAT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,

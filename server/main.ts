@@ -12,6 +12,9 @@ import type { AccountStore } from './storage/AccountStore.ts';
 import type { ActivityLog } from './storage/ActivityLog.ts';
 import type { InboxStore } from './storage/InboxStore.ts';
 import type { DocumentStore } from './storage/DocumentStore.ts';
+import type { VersionStore } from './storage/VersionStore.ts';
+import { PostgresVersionStore } from './storage/postgres/PostgresVersionStore.ts';
+import { SqliteVersionStore } from './storage/sqlite/SqliteVersionStore.ts';
 import { withPostgresLock } from './storage/postgres/migratePostgres.ts';
 import { describePostgresUrl, openPostgresPool } from './storage/postgres/openPostgresPool.ts';
 import { PostgresAccountStore } from './storage/postgres/PostgresAccountStore.ts';
@@ -33,6 +36,7 @@ interface Storage {
   accounts: AccountStore;
   activity: ActivityLog;
   inbox: InboxStore;
+  versions: VersionStore;
   /** Runs `work` so that no other instance on the same database runs it at the same time. */
   exclusively: <T>(work: () => Promise<T>) => Promise<T>;
   /** Closes the shared connection (SQLite) or pool (Postgres), after the stores. */
@@ -55,6 +59,7 @@ async function openStorage(config: Config, logger: Logger): Promise<Storage> {
       accounts: new PostgresAccountStore(pool),
       activity: new PostgresActivityLog(pool),
       inbox: new PostgresInboxStore(pool),
+      versions: new PostgresVersionStore(pool),
       exclusively: (work) => withPostgresLock(pool, 'seed', work),
       close: () => pool.end(),
     };
@@ -68,6 +73,7 @@ async function openStorage(config: Config, logger: Logger): Promise<Storage> {
     accounts: new SqliteAccountStore(db),
     activity: new SqliteActivityLog(db),
     inbox: new SqliteInboxStore(db),
+    versions: new SqliteVersionStore(db),
     exclusively: (work) => work(),
     close: async () => {
       db.close();
@@ -140,6 +146,7 @@ async function main(): Promise<void> {
     accounts,
     activity,
     inbox,
+    versions: storage.versions,
     sessionSecret,
     logger,
     fanout,

@@ -17,6 +17,10 @@ import type { AccountStore } from './storage/AccountStore.ts';
 import type { ActivityLog } from './storage/ActivityLog.ts';
 import type { InboxStore } from './storage/InboxStore.ts';
 import type { DocumentStore } from './storage/DocumentStore.ts';
+import type { VersionStore } from './storage/VersionStore.ts';
+import { isDeskLocked } from './versions/deskRecord.ts';
+import type { VersionDeps } from './versions/versionDeps.ts';
+import { VersionWatcher } from './versions/VersionWatcher.ts';
 
 export interface ServerDeps {
   store: DocumentStore;
@@ -25,6 +29,8 @@ export interface ServerDeps {
   activity: ActivityLog;
   /** Mentions and assignments per account. */
   inbox: InboxStore;
+  /** Versions, sign-offs and the desk state mirror. */
+  versions: VersionStore;
   /** SESSION_SECRET, or the one main.ts keeps in DATA_DIR outside production. */
   sessionSecret: string;
   logger: Logger;
@@ -54,7 +60,7 @@ const SWEEP_SESSIONS_EVERY_MS = 60 * 60 * 1000;
 
 /** Wires the HTTP app and the live-sync endpoint around the stores and starts listening. */
 export async function startServer(config: Config, deps: ServerDeps): Promise<RunningServer> {
-  const { store, accounts, activity, inbox, logger } = deps;
+  const { store, accounts, activity, inbox, versions, logger } = deps;
   const now = deps.now ?? Date.now;
   const log = new UpdateLog(store);
   // The registry calls the clearance watcher, whose commands use the registry:
@@ -70,11 +76,26 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     logger,
   };
   const clearance = new ClearanceWatcher(annotations);
+  const versionDeps: VersionDeps = {
+    get registry() {
+      return registry;
+    },
+    versions,
+    activity,
+    now,
+    logger,
+    checkpointAfterMs: config.checkpointAfterMs,
+  };
+  const versionWatcher = new VersionWatcher(versionDeps);
   const registry = new RoomRegistry({
     store,
     log,
     logger,
-    onCopyChanged: clearance.copyChanged,
+    onCopyChanged: (room, author) => {
+      clearance.copyChanged(room, author);
+      versionWatcher.copyChanged(room, author);
+    },
+    isCopyLocked: (room) => isDeskLocked(room.doc),
     broadcaster: deps.fanout?.broadcaster,
     compactionLock: deps.fanout?.compactionLock,
     limits: {
@@ -82,6 +103,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
       // A stock provider re-sends every state it hears, so one message can carry everyone in a busy draft.
       maxAwarenessEntries: 1000,
       maxAwarenessStateChars: 16 * 1024,
+      maxAwarenessPerSecond: config.maxAwarenessPerSecond,
       compactAfterUpdates: config.compactAfterUpdates,
     },
   });
@@ -99,6 +121,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     activity,
     inbox,
     annotations,
+    versionDeps,
     authenticator,
     signIn: createSignIn(accounts, config.signInLimits, now),
     sessionSecret: deps.sessionSecret,
@@ -148,6 +171,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
       clearInterval(sweep);
       collab.close();
       await clearance.close();
+      await versionWatcher.close();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await registry.closeAll(CLOSE_CODES.goingAway, 'server is shutting down');
       server.closeAllConnections();

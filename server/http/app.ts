@@ -14,6 +14,7 @@ import type { AccountStore } from '../storage/AccountStore.ts';
 import type { ActivityLog } from '../storage/ActivityLog.ts';
 import type { InboxStore } from '../storage/InboxStore.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
+import type { VersionDeps } from '../versions/versionDeps.ts';
 import { createErrorHandler } from './errorHandler.ts';
 import type { AuthEnv } from './middleware/authEnv.ts';
 import { refuseCrossSite } from './middleware/refuseCrossSite.ts';
@@ -23,6 +24,10 @@ import { activityRoutes } from './routes/activity.ts';
 import { annotationRoutes } from './routes/annotations.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { docsRoutes } from './routes/docs.ts';
+import { deskRoutes } from './routes/desk.ts';
+import { exportRoutes } from './routes/export.ts';
+import { signoffRoutes } from './routes/signoffs.ts';
+import { compareRoutes, versionRoutes } from './routes/versions.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 
@@ -33,6 +38,8 @@ export interface AppDeps {
   inbox: InboxStore;
   /** The flag commands' dependencies (rooms, activity, inbox, accounts). */
   annotations: AnnotationDeps;
+  /** The version, sign-off and desk commands' dependencies. */
+  versionDeps: VersionDeps;
   authenticator: Authenticator;
   signIn: SignIn;
   sessionSecret: string;
@@ -88,7 +95,12 @@ export function createApp(deps: AppDeps) {
   app.route('/api/accounts', accountRoutes(deps));
   app.route('/api/docs/:id/annotations', annotationRoutes(deps));
   app.route('/api/docs/:id/activity', activityRoutes(deps));
-  app.route('/api/docs', docsRoutes(deps));
+  app.route('/api/docs/:id/versions', versionRoutes(deps));
+  app.route('/api/docs/:id/compare', compareRoutes(deps));
+  app.route('/api/docs/:id/signoffs', signoffRoutes(deps));
+  app.route('/api/docs/:id/export', exportRoutes(deps));
+  app.route('/api/docs/:id', deskRoutes(deps));
+  app.route('/api/docs', docsRoutes({ ...deps, versions: deps.versionDeps.versions }));
   app.route('/api/inbox', inboxRoutes(deps));
   app.all('/api/*', (c) =>
     c.json({ error: { code: ERROR_CODES.notFound, message: `no route ${c.req.method} ${c.req.path}` } }, 404),

@@ -28,10 +28,16 @@ export interface ActivityEntryView {
   at: string;
   /** Who did it; null for the server itself. */
   by: PersonRef | null;
-  /** created, commented, comment-edited, comment-deleted, resolved, reopened, fields, assigned, changed-after-clearance */
+  /**
+   * created, commented, comment-edited, comment-deleted, resolved, reopened, fields, assigned, changed-after-clearance;
+   * version-saved, checkpoint-saved, version-restored, signed-off, signoff-override, locked, unlocked, state-changed
+   */
   action: string;
   flagId: string | null;
   detail: Record<string, unknown>;
+  /** The hash chain: the previous entry's hash and this one's (null on entries older than the chain). */
+  prevHash: string | null;
+  hash: string | null;
 }
 
 /** `GET /api/docs/:id/activity`: newest first. */

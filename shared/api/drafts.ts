@@ -41,6 +41,8 @@ export const draftSummarySchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   present: z.array(presentPersonSchema),
+  /** The desk state (draft, in-review, legal-review, signed-off, changed-since-signoff). */
+  state: z.enum(['draft', 'in-review', 'legal-review', 'signed-off', 'changed-since-signoff']),
 });
 export type DraftSummary = z.infer<typeof draftSummarySchema>;
 

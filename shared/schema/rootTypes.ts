@@ -8,6 +8,8 @@ export const ROOT_TYPES = {
   annotations: 'annotations',
   versions: 'versions',
   signoffs: 'signoffs',
+  /** The desk's state, lock and last sign-off (a Y.Map), written by the server. */
+  desk: 'desk',
 } as const;
 
 export type RootTypeName = (typeof ROOT_TYPES)[keyof typeof ROOT_TYPES];

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ActivityLog, NewActivityEntry } from '../../server/storage/ActivityLog.ts';
 import type { DocumentStore } from '../../server/storage/DocumentStore.ts';
+import { GENESIS_HASH } from '../../server/storage/activityChain.ts';
 
 /**
  * The ActivityLog contract: every backend runs it against a fresh, empty
@@ -10,15 +11,22 @@ import type { DocumentStore } from '../../server/storage/DocumentStore.ts';
  */
 export function describeActivityLogContract(
   name: string,
-  makeStores: () => Promise<{ log: ActivityLog; drafts: DocumentStore; cleanup: () => Promise<void> }>,
+  makeStores: () => Promise<{
+    log: ActivityLog;
+    drafts: DocumentStore;
+    cleanup: () => Promise<void>;
+    /** Runs raw SQL on the same database, as an intruder with database access would. */
+    exec: (sql: string) => Promise<void>;
+  }>,
 ): void {
   describe(`ActivityLog contract: ${name}`, () => {
     let log: ActivityLog;
     let drafts: DocumentStore;
     let cleanup: () => Promise<void>;
+    let exec: (sql: string) => Promise<void>;
 
     beforeEach(async () => {
-      ({ log, drafts, cleanup } = await makeStores());
+      ({ log, drafts, cleanup, exec } = await makeStores());
       for (const id of ['draft-a', 'draft-b']) {
         await drafts.createDraft({ id, title: id, state: Y.encodeStateAsUpdate(new Y.Doc()) });
       }
@@ -41,7 +49,13 @@ export function describeActivityLogContract(
       const first = await log.appendActivity(entry('draft-a', 1, { detail: { kind: 'claim', nested: { list: [1, 'two', null] } } }));
       const second = await log.appendActivity(entry('draft-a', 2, { actor: null, flagId: null, action: 'draft.restored' }));
       expect(second.id).toBeGreaterThan(first.id);
-      expect(first).toEqual({ ...entry('draft-a', 1, { detail: { kind: 'claim', nested: { list: [1, 'two', null] } } }), id: first.id });
+      expect(first).toEqual({
+        ...entry('draft-a', 1, { detail: { kind: 'claim', nested: { list: [1, 'two', null] } } }),
+        id: first.id,
+        prevHash: GENESIS_HASH,
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      expect(second.prevHash).toBe(first.hash);
       expect(await log.listActivity('draft-a', { limit: 10 })).toEqual([second, first]);
     });
 
@@ -68,6 +82,26 @@ export function describeActivityLogContract(
     it('refuses an entry for a draft that does not exist', async () => {
       await expect(log.appendActivity(entry('draft-missing', 1))).rejects.toBeDefined();
       expect(await log.listActivity('draft-missing', { limit: 10 })).toEqual([]);
+    });
+
+    it('chains each draft’s entries by hash, and verify names the first tampered entry', async () => {
+      const a1 = await log.appendActivity(entry('draft-a', 1));
+      const b1 = await log.appendActivity(entry('draft-b', 2));
+      const a2 = await log.appendActivity(entry('draft-a', 3));
+      const a3 = await log.appendActivity(entry('draft-a', 4));
+      expect(b1.prevHash).toBe(GENESIS_HASH);
+      expect(a2.prevHash).toBe(a1.hash);
+      expect(await log.verifyActivity('draft-a')).toEqual({ ok: true, entries: 3 });
+      expect(await log.verifyActivity('draft-missing')).toEqual({ ok: true, entries: 0 });
+      await exec(`UPDATE activity SET detail = '{"n":99}' WHERE id = ${a2.id}`);
+      expect(await log.verifyActivity('draft-a')).toMatchObject({ ok: false, brokenAt: a2.id });
+      expect(await log.verifyActivity('draft-b')).toEqual({ ok: true, entries: 1 });
+      void a3;
+    });
+
+    it('links concurrent appends to one draft one after another', async () => {
+      await Promise.all(Array.from({ length: 12 }, (_, n) => log.appendActivity(entry('draft-a', n))));
+      expect(await log.verifyActivity('draft-a')).toEqual({ ok: true, entries: 12 });
     });
   });
 }

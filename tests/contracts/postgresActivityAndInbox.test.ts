@@ -23,7 +23,7 @@ async function openFresh() {
 describe.skipIf(unavailable !== undefined)(unavailable ? `Postgres (skipped: ${unavailable})` : 'Postgres', () => {
   describeActivityLogContract('PostgresActivityLog', async () => {
     const { pool, ...rest } = await openFresh();
-    return { log: new PostgresActivityLog(pool), ...rest };
+    return { log: new PostgresActivityLog(pool), exec: async (sql: string) => void (await pool.query(sql)), ...rest };
   });
 
   describeInboxStoreContract('PostgresInboxStore', async () => {

@@ -25,7 +25,7 @@ async function openFresh() {
 
 describeActivityLogContract('SqliteActivityLog', async () => {
   const { db, ...rest } = await openFresh();
-  return { log: new SqliteActivityLog(db), ...rest };
+  return { log: new SqliteActivityLog(db), exec: async (sql: string) => void db.exec(sql), ...rest };
 });
 
 describeInboxStoreContract('SqliteInboxStore', async () => {

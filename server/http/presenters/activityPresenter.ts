@@ -10,5 +10,7 @@ export function toActivityEntryView(entry: ActivityEntry): ActivityEntryView {
     action: entry.action,
     flagId: entry.flagId,
     detail: entry.detail,
+    prevHash: entry.prevHash,
+    hash: entry.hash,
   };
 }

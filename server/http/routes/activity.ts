@@ -25,7 +25,7 @@ const pageSchema = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_ACTIVITY_PAGE).optional(),
 });
 
-/** `GET /api/docs/:id/activity?before=&limit=`: the draft's flag activity, newest first. */
+/** `GET /api/docs/:id/activity?before=&limit=`: the draft's activity (flags, versions, sign-offs, desk), newest first. */
 export function activityRoutes(deps: ActivityRouteDeps) {
   const app = new Hono<AuthEnv>();
   app.get('/', requirePermission(ACTIONS.readDrafts), async (c) => {
@@ -38,6 +38,12 @@ export function activityRoutes(deps: ActivityRouteDeps) {
       limit: page.data.limit ?? DEFAULT_ACTIVITY_PAGE,
     });
     return c.json<ActivityList>({ entries: entries.map(toActivityEntryView) });
+  });
+  /** `GET /api/docs/:id/activity/verify`: `{ ok: true, entries }` or `{ ok: false, brokenAt, entries }`. */
+  app.get('/verify', requirePermission(ACTIONS.readDrafts), async (c) => {
+    const draftId = draftIdOf(c);
+    if (!(await deps.store.findDraft(draftId))) throw notFound(`no draft with id ${JSON.stringify(draftId)}`);
+    return c.json(await deps.activity.verifyActivity(draftId));
   });
   return app;
 }

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import type { z } from 'zod';
 import { bodyLimit } from 'hono/body-limit';
 import {
   DRAFT_ID_PATTERN,
@@ -17,6 +16,9 @@ import { badRequest, notFound, payloadTooLarge, unsupportedMediaType, validation
 import { newDraftId } from '../../drafts/draftId.ts';
 import { emptyDraftState, importDraft } from '../../drafts/importDraft.ts';
 import type { DocumentStore } from '../../storage/DocumentStore.ts';
+import type { VersionStore } from '../../storage/VersionStore.ts';
+import { z } from 'zod';
+import { deskStateSchema } from '../../../shared/api/versions.ts';
 import type { AuthEnv } from '../middleware/authEnv.ts';
 import { requirePermission } from '../middleware/requirePermission.ts';
 import { describeIssues, parseJsonBody } from '../parseBody.ts';
@@ -26,11 +28,16 @@ export interface DocsRouteDeps {
   store: DocumentStore;
   /** Who is in a draft right now, on this server. */
   presentIn: (draftId: string) => PresentPerson[];
+  /** The desk states mirrored by the version commands; a draft missing here is a plain draft. */
+  versions: Pick<VersionStore, 'listDeskStates'>;
   maxImportBytes: number;
   maxJsonBodyBytes: number;
 }
 
 const UNTITLED = 'Untitled draft';
+
+type DeskState = z.infer<typeof deskStateSchema>;
+const listQuerySchema = z.object({ state: deskStateSchema.optional() });
 
 /**
  * `/api/docs`: list, create, read, rename and import drafts. Mounted behind
@@ -42,8 +49,10 @@ export function docsRoutes(deps: DocsRouteDeps) {
   const mayRead = requirePermission(ACTIONS.readDrafts);
   const mayCreate = requirePermission(ACTIONS.createDrafts);
   const mayRename = requirePermission(ACTIONS.renameDrafts);
-  const summary = (record: Parameters<typeof toDraftSummary>[0]) =>
-    toDraftSummary(record, deps.presentIn(record.id));
+  const deskStates = async () => new Map((await deps.versions.listDeskStates()).map((d) => [d.draftId, d.state]));
+  const summary = (record: Parameters<typeof toDraftSummary>[0], states?: Map<string, DeskState>) =>
+    toDraftSummary(record, deps.presentIn(record.id), states?.get(record.id));
+  const summaryWithState = async (record: Parameters<typeof toDraftSummary>[0]) => summary(record, await deskStates());
 
   const getDraft = async (id: string) => {
     const record = DRAFT_ID_PATTERN.test(id) ? await store.findDraft(id) : undefined;
@@ -59,8 +68,12 @@ export function docsRoutes(deps: DocsRouteDeps) {
   });
 
   app.get('/', mayRead, async (c) => {
-    const drafts = await store.listDrafts();
-    return c.json<DraftList>({ drafts: drafts.map(summary) });
+    const query = listQuerySchema.safeParse(c.req.query());
+    if (!query.success) throw validationFailed(describeIssues(query.error));
+    const [drafts, states] = await Promise.all([store.listDrafts(), deskStates()]);
+    const summaries = drafts.map((record) => summary(record, states));
+    const wanted = query.data.state;
+    return c.json<DraftList>({ drafts: wanted ? summaries.filter((d) => d.state === wanted) : summaries });
   });
 
   app.post('/', mayCreate, jsonLimit, async (c) => {
@@ -97,7 +110,7 @@ export function docsRoutes(deps: DocsRouteDeps) {
 
   app.get('/:id', mayRead, async (c) => {
     const record = await getDraft(c.req.param('id'));
-    return c.json<DraftAnswer>({ draft: summary(record) });
+    return c.json<DraftAnswer>({ draft: await summaryWithState(record) });
   });
 
   app.patch('/:id', mayRename, jsonLimit, async (c) => {
@@ -106,7 +119,7 @@ export function docsRoutes(deps: DocsRouteDeps) {
     const body = await parseJsonBody(c, patchDraftBodySchema);
     const record = await store.renameDraft(id, body.title);
     if (!record) throw notFound(`no draft with id ${JSON.stringify(id)}`);
-    return c.json<DraftAnswer>({ draft: summary(record) });
+    return c.json<DraftAnswer>({ draft: await summaryWithState(record) });
   });
 
   return app;

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { ActivityEntry, ActivityLog, ActivityPage, NewActivityEntry } from '../ActivityLog.ts';
-import { toNumber } from './transaction.ts';
+import { GENESIS_HASH, hashActivityEntry, verifyActivityChain, type ChainVerdict } from '../activityChain.ts';
+import { inTransaction, toNumber } from './transaction.ts';
 
 interface ActivityRow {
   id: string;
@@ -11,6 +12,8 @@ interface ActivityRow {
   action: string;
   flag_id: string | null;
   detail: string;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 const toEntry = (row: ActivityRow): ActivityEntry => ({
@@ -21,6 +24,8 @@ const toEntry = (row: ActivityRow): ActivityEntry => ({
   action: row.action,
   flagId: row.flag_id,
   detail: JSON.parse(row.detail) as Record<string, unknown>,
+  prevHash: row.prev_hash,
+  hash: row.hash,
 });
 
 /**
@@ -29,25 +34,40 @@ const toEntry = (row: ActivityRow): ActivityEntry => ({
  * increasing in order of appending within an instance; across instances, in
  * order of drawing (a page never shows an entry appended after the next one).
  * `detail` is kept as JSON text, byte for byte, as SQLite keeps it.
+ *
+ * The hash chain: an append takes a transaction-scoped advisory lock on the
+ * draft's chain, reads the last hash and inserts, so appends to one draft
+ * (from any instance) are linked one after another; other drafts, and update
+ * appends (which lock the draft row), are not held up.
  */
 export class PostgresActivityLog implements ActivityLog {
   constructor(private readonly pool: pg.Pool) {}
 
   async appendActivity(entry: NewActivityEntry): Promise<ActivityEntry> {
-    const { rows } = await this.pool.query<{ id: string }>(
-      `INSERT INTO activity (draft_id, at, actor_id, actor_name, action, flag_id, detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [
-        entry.draftId,
-        entry.at,
-        entry.actor?.id ?? null,
-        entry.actor?.name ?? null,
-        entry.action,
-        entry.flagId,
-        JSON.stringify(entry.detail),
-      ],
-    );
-    return { ...entry, id: toNumber(rows[0]!.id) };
+    const fields = {
+      draftId: entry.draftId,
+      at: entry.at,
+      actorId: entry.actor?.id ?? null,
+      actorName: entry.actor?.name ?? null,
+      action: entry.action,
+      flagId: entry.flagId,
+      detail: JSON.stringify(entry.detail),
+    };
+    return inTransaction(this.pool, async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [`activity-chain:${entry.draftId}`]);
+      const last = await client.query<{ hash: string | null }>(
+        'SELECT hash FROM activity WHERE draft_id = $1 ORDER BY id DESC LIMIT 1',
+        [entry.draftId],
+      );
+      const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
+      const hash = hashActivityEntry(prevHash, fields);
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO activity (draft_id, at, actor_id, actor_name, action, flag_id, detail, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [fields.draftId, fields.at, fields.actorId, fields.actorName, fields.action, fields.flagId, fields.detail, prevHash, hash],
+      );
+      return { ...entry, id: toNumber(rows[0]!.id), prevHash, hash };
+    });
   }
 
   async listActivity(draftId: string, page: ActivityPage): Promise<ActivityEntry[]> {
@@ -56,5 +76,23 @@ export class PostgresActivityLog implements ActivityLog {
       [draftId, page.before ?? Number.MAX_SAFE_INTEGER, page.limit],
     );
     return rows.map(toEntry);
+  }
+
+  async verifyActivity(draftId: string): Promise<ChainVerdict> {
+    const { rows } = await this.pool.query<ActivityRow>('SELECT * FROM activity WHERE draft_id = $1 ORDER BY id', [draftId]);
+    return verifyActivityChain(
+      rows.map((row) => ({
+        id: toNumber(row.id),
+        draftId: row.draft_id,
+        at: toNumber(row.at),
+        actorId: row.actor_id,
+        actorName: row.actor_name,
+        action: row.action,
+        flagId: row.flag_id,
+        detail: row.detail,
+        prevHash: row.prev_hash,
+        hash: row.hash,
+      })),
+    );
   }
 }

@@ -93,4 +93,50 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX inbox_items_by_account ON inbox_items (account_id, at DESC, position DESC);
   `,
+  // 4: versions (full Yjs states), immutable sign-offs, the desk state mirror,
+  // and the activity log's hash chain (entries before this one keep NULL hashes).
+  `
+  CREATE TABLE versions (
+    id           TEXT PRIMARY KEY,
+    position     BIGSERIAL NOT NULL,
+    draft_id     TEXT NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+    name         TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('named', 'checkpoint', 'restore')),
+    created_at   BIGINT NOT NULL,
+    author_id    TEXT,
+    author_name  TEXT,
+    word_count   INTEGER NOT NULL,
+    state        BYTEA NOT NULL
+  );
+  CREATE INDEX versions_by_draft ON versions (draft_id, created_at DESC, position DESC);
+
+  CREATE TABLE signoffs (
+    id          TEXT PRIMARY KEY,
+    position    BIGSERIAL NOT NULL,
+    draft_id    TEXT NOT NULL REFERENCES drafts (id),
+    version_id  TEXT NOT NULL REFERENCES versions (id),
+    hash        TEXT NOT NULL,
+    by_id       TEXT NOT NULL,
+    by_name     TEXT NOT NULL,
+    at          BIGINT NOT NULL,
+    note        TEXT NOT NULL,
+    override    TEXT,
+    open_flags  TEXT NOT NULL
+  );
+  CREATE INDEX signoffs_by_draft ON signoffs (draft_id, position DESC);
+  CREATE FUNCTION refuse_signoff_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'sign-offs are immutable'; END $$;
+  CREATE TRIGGER signoffs_immutable BEFORE UPDATE OR DELETE ON signoffs
+    FOR EACH ROW EXECUTE FUNCTION refuse_signoff_change();
+
+  CREATE TABLE desk_states (
+    draft_id    TEXT PRIMARY KEY REFERENCES drafts (id) ON DELETE CASCADE,
+    state       TEXT NOT NULL,
+    locked      BOOLEAN NOT NULL,
+    updated_at  BIGINT NOT NULL
+  );
+
+  ALTER TABLE activity ADD COLUMN prev_hash TEXT;
+  ALTER TABLE activity ADD COLUMN hash TEXT;
+  `,
 ];

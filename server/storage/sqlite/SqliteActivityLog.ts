@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ActivityEntry, ActivityLog, ActivityPage, NewActivityEntry } from '../ActivityLog.ts';
+import { GENESIS_HASH, hashActivityEntry, verifyActivityChain, type ChainVerdict } from '../activityChain.ts';
 
 interface ActivityRow {
   id: number;
@@ -10,6 +11,8 @@ interface ActivityRow {
   action: string;
   flag_id: string | null;
   detail: string;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 const toEntry = (row: ActivityRow): ActivityEntry => ({
@@ -20,38 +23,84 @@ const toEntry = (row: ActivityRow): ActivityEntry => ({
   action: row.action,
   flagId: row.flag_id,
   detail: JSON.parse(row.detail) as Record<string, unknown>,
+  prevHash: row.prev_hash,
+  hash: row.hash,
 });
 
-/** The activity log in the shared SQLite database (see openSqliteDatabase); append-only: no UPDATE, no DELETE. */
+/**
+ * The activity log in the shared SQLite database (see openSqliteDatabase);
+ * append-only: no UPDATE, no DELETE. An append reads the draft's last hash and
+ * inserts in one IMMEDIATE transaction (the write lock is taken first), so
+ * the chain is linked in order even with another process on the same file.
+ */
 export class SqliteActivityLog implements ActivityLog {
   private readonly statements;
+  private readonly append: (entry: NewActivityEntry) => ActivityEntry;
 
   constructor(db: Database.Database) {
     this.statements = {
-      insert: db.prepare<[string, number, string | null, string | null, string, string | null, string]>(
-        `INSERT INTO activity (draft_id, at, actor_id, actor_name, action, flag_id, detail)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      insert: db.prepare<[string, number, string | null, string | null, string, string | null, string, string, string]>(
+        `INSERT INTO activity (draft_id, at, actor_id, actor_name, action, flag_id, detail, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      lastHash: db.prepare<[string], { hash: string | null }>(
+        'SELECT hash FROM activity WHERE draft_id = ? ORDER BY id DESC LIMIT 1',
       ),
       list: db.prepare<[string, number, number], ActivityRow>(
         'SELECT * FROM activity WHERE draft_id = ? AND id < ? ORDER BY id DESC LIMIT ?',
       ),
+      chain: db.prepare<[string], ActivityRow>('SELECT * FROM activity WHERE draft_id = ? ORDER BY id'),
     };
+    const append = db.transaction((entry: NewActivityEntry): ActivityEntry => {
+      const fields = {
+        draftId: entry.draftId,
+        at: entry.at,
+        actorId: entry.actor?.id ?? null,
+        actorName: entry.actor?.name ?? null,
+        action: entry.action,
+        flagId: entry.flagId,
+        detail: JSON.stringify(entry.detail),
+      };
+      const prevHash = this.statements.lastHash.get(entry.draftId)?.hash ?? GENESIS_HASH;
+      const hash = hashActivityEntry(prevHash, fields);
+      const result = this.statements.insert.run(
+        fields.draftId,
+        fields.at,
+        fields.actorId,
+        fields.actorName,
+        fields.action,
+        fields.flagId,
+        fields.detail,
+        prevHash,
+        hash,
+      );
+      return { ...entry, id: Number(result.lastInsertRowid), prevHash, hash };
+    });
+    this.append = (entry) => append.immediate(entry);
   }
 
   async appendActivity(entry: NewActivityEntry): Promise<ActivityEntry> {
-    const result = this.statements.insert.run(
-      entry.draftId,
-      entry.at,
-      entry.actor?.id ?? null,
-      entry.actor?.name ?? null,
-      entry.action,
-      entry.flagId,
-      JSON.stringify(entry.detail),
-    );
-    return { ...entry, id: Number(result.lastInsertRowid) };
+    return this.append(entry);
   }
 
   async listActivity(draftId: string, page: ActivityPage): Promise<ActivityEntry[]> {
     return this.statements.list.all(draftId, page.before ?? Number.MAX_SAFE_INTEGER, page.limit).map(toEntry);
+  }
+
+  async verifyActivity(draftId: string): Promise<ChainVerdict> {
+    return verifyActivityChain(
+      this.statements.chain.all(draftId).map((row) => ({
+        id: row.id,
+        draftId: row.draft_id,
+        at: row.at,
+        actorId: row.actor_id,
+        actorName: row.actor_name,
+        action: row.action,
+        flagId: row.flag_id,
+        detail: row.detail,
+        prevHash: row.prev_hash,
+        hash: row.hash,
+      })),
+    );
   }
 }

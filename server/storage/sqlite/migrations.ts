@@ -86,4 +86,48 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX inbox_items_by_account ON inbox_items (account_id, at DESC);
   `,
+  // 4: versions (full Yjs states), immutable sign-offs, the desk state mirror,
+  // and the activity log's hash chain (entries before this one keep NULL hashes).
+  `
+  CREATE TABLE versions (
+    id           TEXT PRIMARY KEY,
+    draft_id     TEXT NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+    name         TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('named', 'checkpoint', 'restore')),
+    created_at   INTEGER NOT NULL,
+    author_id    TEXT,
+    author_name  TEXT,
+    word_count   INTEGER NOT NULL,
+    state        BLOB NOT NULL
+  );
+  CREATE INDEX versions_by_draft ON versions (draft_id, created_at DESC);
+
+  CREATE TABLE signoffs (
+    id          TEXT PRIMARY KEY,
+    draft_id    TEXT NOT NULL REFERENCES drafts (id),
+    version_id  TEXT NOT NULL REFERENCES versions (id),
+    hash        TEXT NOT NULL,
+    by_id       TEXT NOT NULL,
+    by_name     TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    note        TEXT NOT NULL,
+    override    TEXT,
+    open_flags  TEXT NOT NULL
+  );
+  CREATE INDEX signoffs_by_draft ON signoffs (draft_id);
+  CREATE TRIGGER signoffs_no_update BEFORE UPDATE ON signoffs
+    BEGIN SELECT RAISE(ABORT, 'sign-offs are immutable'); END;
+  CREATE TRIGGER signoffs_no_delete BEFORE DELETE ON signoffs
+    BEGIN SELECT RAISE(ABORT, 'sign-offs are immutable'); END;
+
+  CREATE TABLE desk_states (
+    draft_id    TEXT PRIMARY KEY REFERENCES drafts (id) ON DELETE CASCADE,
+    state       TEXT NOT NULL,
+    locked      INTEGER NOT NULL CHECK (locked IN (0, 1)),
+    updated_at  INTEGER NOT NULL
+  );
+
+  ALTER TABLE activity ADD COLUMN prev_hash TEXT;
+  ALTER TABLE activity ADD COLUMN hash TEXT;
+  `,
 ];

@@ -1,0 +1,102 @@
+import type { Principal } from '../auth/principal.ts';
+import type { Room } from '../collab/Room.ts';
+import { DESK_STATES } from '../storage/VersionStore.ts';
+import { deriveDeskState, mirrorDesk } from './deskState.ts';
+import { readDesk, writeDesk } from './deskRecord.ts';
+import { takeVersion } from './saveVersion.ts';
+import type { VersionDeps } from './versionDeps.ts';
+
+/** How long the copy must rest before a signed draft's state is checked against its sign-off. */
+export const SIGNOFF_CHECK_DELAY_MS = 300;
+/** How often a draft with unsaved edits is checked for everyone having left. */
+export const LEAVE_CHECK_MS = 500;
+
+/**
+ * Watches client edits (the room's onCopyChanged hook, on the hot path: it
+ * only arms timers) for two things:
+ *
+ * - Automatic checkpoints: the first edit after a version arms a timer of
+ *   CHECKPOINT_AFTER_MS; when it fires a `checkpoint` version is taken. While
+ *   edits are unsaved, the draft is also checked every LEAVE_CHECK_MS for
+ *   nobody being connected here any more (the last person left, or the room
+ *   unloaded): a checkpoint is taken then. (A Room hook "last connection
+ *   left" would make this a callback instead of a poll; collab has none yet.)
+ * - "Changed since sign-off": after SIGNOFF_CHECK_DELAY_MS of rest, a signed
+ *   draft's live copy is hashed and the `desk` root type says 'signed-off' or
+ *   'changed-since-signoff' accordingly, live for everyone.
+ */
+export class VersionWatcher {
+  private readonly checkpointTimers = new Map<string, { due: NodeJS.Timeout; leave: NodeJS.Timeout }>();
+  private readonly signoffTimers = new Map<string, NodeJS.Timeout>();
+  private readonly running = new Set<Promise<void>>();
+  private isClosed = false;
+
+  constructor(private readonly deps: VersionDeps) {}
+
+  readonly copyChanged = (room: Room, _author: Principal): void => {
+    if (this.isClosed) return;
+    const draftId = room.draftId;
+    if (!this.checkpointTimers.has(draftId)) {
+      const due = setTimeout(() => this.run(draftId, () => this.checkpoint(draftId)), this.deps.checkpointAfterMs);
+      const leave = setInterval(() => {
+        const live = this.deps.registry.findRoom(draftId);
+        if (!live || live.connections.size === 0) this.run(draftId, () => this.checkpoint(draftId));
+      }, LEAVE_CHECK_MS);
+      due.unref();
+      leave.unref();
+      this.checkpointTimers.set(draftId, { due, leave });
+    }
+    clearTimeout(this.signoffTimers.get(draftId));
+    const timer = setTimeout(() => {
+      this.signoffTimers.delete(draftId);
+      this.run(draftId, () => this.checkSignoff(draftId));
+    }, SIGNOFF_CHECK_DELAY_MS);
+    timer.unref();
+    this.signoffTimers.set(draftId, timer);
+  };
+
+  /** Stops every timer and waits for work under way; pending checkpoints are dropped. */
+  async close(): Promise<void> {
+    this.isClosed = true;
+    for (const { due, leave } of this.checkpointTimers.values()) {
+      clearTimeout(due);
+      clearInterval(leave);
+    }
+    this.checkpointTimers.clear();
+    for (const timer of this.signoffTimers.values()) clearTimeout(timer);
+    this.signoffTimers.clear();
+    await Promise.allSettled([...this.running]);
+  }
+
+  private run(draftId: string, work: () => Promise<void>): void {
+    const job = work().catch((error: unknown) => {
+      this.deps.logger.error({ err: error, draftId }, 'a version watcher job failed');
+    });
+    this.running.add(job);
+    void job.finally(() => this.running.delete(job));
+  }
+
+  private async checkpoint(draftId: string): Promise<void> {
+    const timers = this.checkpointTimers.get(draftId);
+    if (!timers) return;
+    clearTimeout(timers.due);
+    clearInterval(timers.leave);
+    this.checkpointTimers.delete(draftId);
+    await this.deps.registry.withRoom(draftId, (room) =>
+      takeVersion(this.deps, room, { name: 'Checkpoint', kind: 'checkpoint', author: null }),
+    );
+  }
+
+  private async checkSignoff(draftId: string): Promise<void> {
+    const room = this.deps.registry.findRoom(draftId);
+    if (!room) return;
+    await room.pinned(async () => {
+      const desk = readDesk(room.doc);
+      if (desk.state !== DESK_STATES.signedOff && desk.state !== DESK_STATES.changedSinceSignoff) return;
+      const state = deriveDeskState(room, desk);
+      if (state === desk.state) return;
+      await room.writeAsServer((doc) => writeDesk(doc, { state }));
+      await mirrorDesk(this.deps, room);
+    });
+  }
+}
