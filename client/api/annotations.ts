@@ -71,6 +71,8 @@ const activitySchema = z.object({
       action: z.string(),
       flagId: z.string().nullable(),
       detail: z.record(z.string(), z.unknown()).default({}),
+      prevHash: z.string().nullable().default(null),
+      hash: z.string().nullable().default(null),
     }),
   ),
 });

@@ -1,15 +1,27 @@
 import {
   draftAnswerSchema,
-  draftListSchema,
+  draftSummarySchema,
   type CreateDraftBody,
   type DraftSummary,
   type ImportFormat,
 } from '../../shared/api/drafts.ts';
+import { z } from 'zod';
+import { deskStateSchema, type DeskState } from '../../shared/api/versions.ts';
 import { requestJson } from './request.ts';
 
-/** All drafts, newest edit first, with who is in each right now. */
-export async function listDrafts(signal?: AbortSignal): Promise<DraftSummary[]> {
-  const answer = await requestJson('/api/docs', draftListSchema, { signal });
+/** A draft in the list, with its desk state ('draft' when the server sends none). */
+export type ListedDraft = DraftSummary & { state: DeskState; locked?: boolean };
+
+const listedDraftsSchema = z.object({
+  drafts: z.array(
+    draftSummarySchema.extend({ state: deskStateSchema.catch('draft').default('draft'), locked: z.boolean().optional() }),
+  ),
+});
+
+/** All drafts (or those in one desk state), newest edit first, with who is in each right now. */
+export async function listDrafts(signal?: AbortSignal, state?: DeskState): Promise<ListedDraft[]> {
+  const path = state ? `/api/docs?${new URLSearchParams({ state })}` : '/api/docs';
+  const answer = await requestJson(path, listedDraftsSchema, { signal });
   return answer.drafts;
 }
 

@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { FlagKind } from '../../shared/annotations/kinds.ts';
 import type { AwarenessUser } from '../../shared/protocol/awareness.ts';
@@ -45,6 +46,12 @@ export interface DraftEditorProps {
   canWriteCopy: boolean;
   /** Shown next to the toolbar for a reader; the toolbar and the page point to it (aria-describedby). */
   readerNotice?: ReactNode;
+  /**
+   * Set while a chief has locked the copy (on sign-off): nobody may change it,
+   * and this notice (who locked it, an unlock button for a chief) shows where
+   * the reader's notice would. Selecting and flagging still work.
+   */
+  lockNotice?: ReactNode;
   flagging: FlaggingProps;
   /** A side panel next to the page, given the live editor (flags, threads). */
   aside?: (editor: Editor) => ReactNode;
@@ -55,11 +62,14 @@ export interface DraftEditorProps {
  * page (headline, standfirst, body) and a word count. Editing is switched on
  * once the session knows the draft's structure (see Readiness.isEditable).
  */
-export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNotice, flagging, aside }: DraftEditorProps) {
+export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNotice, lockNotice, flagging, aside }: DraftEditorProps) {
   const [isLinkDialogOpen, setLinkDialogOpen] = useState(false);
   const readiness = useReadiness(session);
   const noticeId = useId();
   const canWriteRef = useRef(canWriteCopy);
+  const isLocked = lockNotice !== undefined && lockNotice !== null;
+  const isLockedRef = useRef(isLocked);
+  isLockedRef.current = isLocked;
   const requestLink = useCallback(() => setLinkDialogOpen(true), []);
   const requestLinkRef = useRef(requestLink);
   requestLinkRef.current = requestLink;
@@ -83,6 +93,7 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
         user: userRef.current,
         onRequestLink: () => requestLinkRef.current(),
         canWriteCopy: canWriteRef.current,
+        isCopyLocked: () => isLockedRef.current,
         flags: session.flags.state,
         onRequestFlag: canFlagAtStart.current ? (kind) => requestFlag(kind) : null,
         onHoverFlag: (id) => flaggingRef.current.onHoverFlag(id),
@@ -109,6 +120,14 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
     if (editor && !editor.isDestroyed) editor.commands.setFlagsHidden(flagging.isCleanCopy);
   }, [editor, flagging.isCleanCopy]);
 
+  // Locking: redraw the page's attributes (aria-readonly) and forget this person's undo
+  // steps, which would otherwise rewrite the locked copy when it is unlocked and undone.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(editor.state.tr.setMeta('copyLocked', isLocked).setMeta('addToHistory', false));
+    if (isLocked) yUndoPluginKey.getState(editor.state)?.undoManager.clear();
+  }, [editor, isLocked]);
+
   // A reader's page is "editable" too, for a caret and keyboard selection; ReadOnlyCopy stops the changes.
   const isEditable = readiness.isEditable && !isReadOnly;
   useEffect(() => {
@@ -118,14 +137,14 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
 
   return (
     <div className={aside ? 'draft-editor-frame draft-editor-frame--with-aside' : 'draft-editor-frame'}>
-    <div className={isReader ? 'draft-editor draft-editor--reader' : 'draft-editor'}>
+    <div className={isReader || isLocked ? 'draft-editor draft-editor--reader' : 'draft-editor'}>
       {/* Sticky: a reader's notice stays in sight next to the switched-off toolbar. */}
       <div className="draft-editor__toolbar">
         <Toolbar
           editor={editor}
           onRequestLink={requestLink}
-          isDisabled={!isEditable || isReader}
-          describedBy={isReader ? noticeId : undefined}
+          isDisabled={!isEditable || isReader || isLocked}
+          describedBy={isReader || isLocked ? noticeId : undefined}
         />
         <FlagToolbar
           editor={editor}
@@ -134,10 +153,16 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
           isCleanCopy={flagging.isCleanCopy}
           onCleanCopyChange={flagging.onCleanCopyChange}
         />
-        {isReader && (
-          <p id={noticeId} className="reader-notice" role="status">
-            {readerNotice ?? 'You can select text but not change the copy.'}
-          </p>
+        {isLocked ? (
+          <div id={noticeId} className="reader-notice lock-notice" role="status">
+            {lockNotice}
+          </div>
+        ) : (
+          isReader && (
+            <p id={noticeId} className="reader-notice" role="status">
+              {readerNotice ?? 'You can select text but not change the copy.'}
+            </p>
+          )
         )}
       </div>
       {!readiness.isEditable && !isReadOnly && (

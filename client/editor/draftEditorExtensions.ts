@@ -23,6 +23,8 @@ export interface DraftEditorExtensionOptions {
   onRequestLink: () => void;
   /** False for roles that may not write the `body` root type: the copy can be read and selected, not changed. */
   canWriteCopy: boolean;
+  /** Asked as the copy is edited: true while a chief has locked it on sign-off (nobody may change it then). */
+  isCopyLocked: () => boolean;
   /** The draft's flags, drawn as highlights. */
   flags: ValueStore<readonly Flag[]>;
   /** Set for roles that may flag: the flag shortcuts call it with the kind. */
@@ -35,7 +37,8 @@ export interface DraftEditorExtensionOptions {
  * The browser editor: the shared schema (exactly what the server imports and
  * exports) plus the interactive parts. Collaboration binds the copy to the
  * `body` fragment and brings undo/redo that only reverts this person's edits.
- * Without `canWriteCopy`, ReadOnlyCopy drops every local change.
+ * Without `canWriteCopy`, ReadOnlyCopy drops every local change; with it,
+ * only while `isCopyLocked()`.
  */
 export function draftEditorExtensions(options: DraftEditorExtensionOptions): Extensions {
   return [
@@ -51,7 +54,12 @@ export function draftEditorExtensions(options: DraftEditorExtensionOptions): Ext
     }),
     ...(options.onRequestFlag ? [FlagShortcuts.configure({ onRequestFlag: options.onRequestFlag })] : []),
     ...(options.canWriteCopy
-      ? [DraftPlaceholder, DraftStructureKeys, LinkShortcut.configure({ onRequestLink: options.onRequestLink })]
+      ? [
+          DraftPlaceholder,
+          DraftStructureKeys,
+          LinkShortcut.configure({ onRequestLink: options.onRequestLink }),
+          ReadOnlyCopy.configure({ isReadOnly: options.isCopyLocked }),
+        ]
       : [ReadOnlyCopy]),
   ];
 }

@@ -10,6 +10,8 @@ import { roleLabel, rolesThatCan } from '../identity/roleLabel.ts';
 import { DraftsTable } from '../panels/drafts/DraftsTable.tsx';
 import { ImportDraft } from '../panels/drafts/ImportDraft.tsx';
 import { useDraftList } from '../panels/drafts/useDraftList.ts';
+import { DESK_STATES, type DeskState } from '../api/versions.ts';
+import { DESK_STATE_WORDS } from '../panels/signoff/deskStateWords.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import '../styles/drafts.css';
@@ -20,7 +22,9 @@ import '../styles/drafts.css';
  * each with the reason in words.
  */
 export function DraftsPage({ account }: { account: AccountSummary }) {
-  const { drafts, error, fetchedAt } = useDraftList();
+  const [stateFilter, setStateFilter] = useState<DeskState | null>(null);
+  const { drafts, error, fetchedAt } = useDraftList(stateFilter);
+  const filterId = useId();
   const [isCreating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
   const canCreate = can(account.role, ACTIONS.createDrafts);
@@ -78,8 +82,26 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
 
         <section aria-labelledby="drafts-list-heading" className="drafts-page__list">
           <h2 id="drafts-list-heading" className="visually-hidden">
-            All drafts
+            {stateFilter ? `Drafts in ${DESK_STATE_WORDS[stateFilter].label.toLowerCase()}` : 'All drafts'}
           </h2>
+          <div className="drafts-filter">
+            <label htmlFor={filterId} className="drafts-filter__label">
+              Show
+            </label>
+            <select
+              id={filterId}
+              className="field__input field__input--compact"
+              value={stateFilter ?? ''}
+              onChange={(event) => setStateFilter((event.target.value || null) as DeskState | null)}
+            >
+              <option value="">All drafts</option>
+              {DESK_STATES.map((state) => (
+                <option key={state} value={state}>
+                  {DESK_STATE_WORDS[state].label}
+                </option>
+              ))}
+            </select>
+          </div>
           {error && (
             <p className="alert" role="alert">
               <Icon name="alert" />
@@ -95,7 +117,10 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
               Loading drafts…
             </p>
           )}
-          {drafts !== null && drafts.length === 0 && (
+          {drafts !== null && drafts.length === 0 && stateFilter && (
+            <p className="muted">No drafts are in “{DESK_STATE_WORDS[stateFilter].label}”.</p>
+          )}
+          {drafts !== null && drafts.length === 0 && !stateFilter && (
             <div className="empty-state">
               <p className="empty-state__title">No drafts yet.</p>
               <p>

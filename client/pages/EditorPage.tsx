@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AccountSummary } from '../../shared/api/auth.ts';
 import type { DraftSummary } from '../../shared/api/drafts.ts';
 import { canFlag } from '../../shared/annotations/rules.ts';
@@ -11,7 +11,17 @@ import { Link } from '../app/Link.tsx';
 import { useHash } from '../app/router.ts';
 import { DraftEditor, type FlagRequest } from '../editor/DraftEditor.tsx';
 import type { DraftSession } from '../editor/collab/createDraftSession.ts';
-import { useConnectionState, useDraftSession, useSessionUser } from '../editor/collab/useDraftSession.ts';
+import { useConnectionState, useDraftSession, useFlags, useSessionUser } from '../editor/collab/useDraftSession.ts';
+import type { CloseRemedy } from '../editor/collab/closeReasons.ts';
+import { HistoryPanel } from '../panels/history/HistoryPanel.tsx';
+import { useVersions } from '../panels/history/useVersions.ts';
+import { LIVE, VersionViewer, type ViewerRequest } from '../panels/history/VersionViewer.tsx';
+import { versionTitle } from '../panels/history/versionWords.ts';
+import { DeskControls } from '../panels/signoff/DeskControls.tsx';
+import { LockNotice } from '../panels/signoff/LockNotice.tsx';
+import { SignOffDialog } from '../panels/signoff/SignOffDialog.tsx';
+import { SignoffBanner } from '../panels/signoff/SignoffBanner.tsx';
+import { useDesk } from '../panels/signoff/useDesk.ts';
 import { toAwarenessUser } from '../identity/awarenessUser.ts';
 import { roleLabel, rolesThatCan } from '../identity/roleLabel.ts';
 import { AccountMenu } from '../panels/account/AccountMenu.tsx';
@@ -47,9 +57,37 @@ export interface EditorPageProps {
 export function EditorPage({ draftId, account }: EditorPageProps) {
   const summary = useDraftSummary(draftId);
   const user = useMemo(() => toAwarenessUser(account), [account]);
-  const session = useDraftSession(summary.state.status === 'not-found' ? null : draftId, user, account.id);
+  const [generation, setGeneration] = useState(0);
+  const session = useDraftSession(summary.state.status === 'not-found' ? null : draftId, user, account.id, generation);
   useSessionUser(session, user);
   const canRename = can(account.role, ACTIONS.renameDrafts);
+  const desk = useDesk(draftId, session);
+  const versions = useVersions(draftId, session);
+  const [viewer, setViewer] = useState<ViewerRequest | null>(null);
+  const [isSigningOff, setSigningOff] = useState(false);
+  const [lockReopened, setLockReopened] = useState(false);
+  const closeViewer = useCallback(() => setViewer(null), []);
+  const versionName = (id: string | null) => {
+    const version = id ? versions.versions?.find((candidate) => candidate.id === id) : undefined;
+    return version ? versionTitle(version) : null;
+  };
+
+  // The server refused an edit because the copy was locked just then (CS19): drop this
+  // tab's copy (it holds the refused edit) and open the draft afresh, now read-only.
+  const remedy = useConnectionRemedy(session);
+  useEffect(() => {
+    if (!session || remedy !== 'reopen-locked') return;
+    let isCancelled = false;
+    void session.discardLocalCopy().finally(() => {
+      if (isCancelled) return;
+      setLockReopened(true);
+      setGeneration((n) => n + 1);
+      desk.refresh();
+    });
+    return () => {
+      isCancelled = true;
+    };
+  }, [session, remedy, desk.refresh]);
 
   const title = summary.state.status === 'loaded' ? summary.state.draft.title : null;
   useEffect(() => {
@@ -76,6 +114,13 @@ export function EditorPage({ draftId, account }: EditorPageProps) {
           onRenamed={summary.setDraft}
           cannotRenameReason={canRename ? null : `Only ${rolesThatCan(ACTIONS.renameDrafts)} can rename a draft.`}
         />
+        <DeskControls
+          draftId={draftId}
+          account={account}
+          desk={desk.desk}
+          onChanged={desk.refresh}
+          onRequestSignOff={() => setSigningOff(true)}
+        />
         <div className="topbar__status">
           {session && <ConnectionPill session={session} />}
           {session && (
@@ -93,15 +138,57 @@ export function EditorPage({ draftId, account }: EditorPageProps) {
         </p>
       )}
       {session && <ConnectionNotice session={session} />}
+      {lockReopened && (
+        <p className="note note--banner" role="status">
+          <Icon name="lock" />
+          <span>The copy was locked on sign-off just as you edited it, so your last change was not kept. This is the signed-off text.</span>
+          <button type="button" className="button button--quiet button--small" onClick={() => setLockReopened(false)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      <SignoffBanner
+        desk={desk.desk}
+        signoffs={desk.signoffs}
+        versionName={versionName}
+        onCompareWithSigned={(versionId) => setViewer({ mode: 'compare', from: versionId, to: LIVE })}
+      />
       <main className="editor-main">
         {session ? (
-          <EditorForSession session={session} user={user} account={account} />
+          <EditorForSession
+            session={session}
+            user={user}
+            account={account}
+            lockNotice={
+              desk.desk?.locked ? (
+                <LockNotice draftId={draftId} desk={desk.desk} canUnlock={can(account.role, ACTIONS.signOff)} onUnlocked={desk.refresh} />
+              ) : null
+            }
+            history={
+              <HistoryPanel
+                draftId={draftId}
+                account={account}
+                versions={versions.versions}
+                versionsError={versions.error}
+                signoffs={desk.signoffs}
+                onRefresh={() => {
+                  versions.refresh();
+                  desk.refresh();
+                }}
+                onOpenViewer={setViewer}
+              />
+            }
+            onSignedOff={desk.refresh}
+            isSigningOff={isSigningOff}
+            onCloseSignOff={() => setSigningOff(false)}
+          />
         ) : (
           <p className="page-loading" role="status">
             Opening the draft…
           </p>
         )}
       </main>
+      <VersionViewer draftId={draftId} request={viewer} versions={versions.versions ?? []} onChange={setViewer} onClose={closeViewer} />
     </div>
   );
 }
@@ -110,10 +197,18 @@ interface EditorForSessionProps {
   session: DraftSession;
   user: AwarenessUser;
   account: AccountSummary;
+  /** Set while the copy is locked (see DraftEditor). */
+  lockNotice: ReactNode;
+  /** The History tab of the side panel. */
+  history: ReactNode;
+  isSigningOff: boolean;
+  onCloseSignOff: () => void;
+  onSignedOff: () => void;
 }
 
 /** The editor for one session; a new session (StrictMode, another draft) gets a new editor. */
-function EditorForSession({ session, user, account }: EditorForSessionProps) {
+function EditorForSession({ session, user, account, lockNotice, history, isSigningOff, onCloseSignOff, onSignedOff }: EditorForSessionProps) {
+  const flags = useFlags(session);
   const connection = useConnectionState(session);
   const canWriteCopy = canWriteRootType(account.role, ROOT_TYPES.body);
   const flagState = useFlagState();
@@ -129,6 +224,7 @@ function EditorForSession({ session, user, account }: EditorForSessionProps) {
         user={user}
         isReadOnly={connection.kind === 'closed'}
         canWriteCopy={canWriteCopy}
+        lockNotice={lockNotice}
         readerNotice={
           <>
             <Icon name="lock" />
@@ -156,6 +252,7 @@ function EditorForSession({ session, user, account }: EditorForSessionProps) {
               onOpenFlag={setOpenFlagId}
               hoveredFlagId={hoveredFlagId}
               onHoverFlag={setHoveredFlagId}
+              history={history}
             />
               )
         }
@@ -167,6 +264,16 @@ function EditorForSession({ session, user, account }: EditorForSessionProps) {
         onCreated={(id) => {
           setFlagRequest(null);
           setOpenFlagId(id);
+        }}
+      />
+      <SignOffDialog
+        draftId={session.draftId}
+        isOpen={isSigningOff}
+        flags={flags}
+        onClose={onCloseSignOff}
+        onSignedOff={() => {
+          onCloseSignOff();
+          onSignedOff();
         }}
       />
     </>
@@ -223,4 +330,16 @@ function useDraftSummary(draftId: string) {
 
   const setDraft = (draft: DraftSummary) => setState({ status: 'loaded', draft });
   return { state, setDraft };
+}
+
+/** The remedy of a permanent close of `session`'s connection, or null while it is open or retrying. */
+function useConnectionRemedy(session: DraftSession | null): CloseRemedy | null {
+  const [remedy, setRemedy] = useState<CloseRemedy | null>(null);
+  useEffect(() => {
+    if (!session) return;
+    const read = () => setRemedy(session.connection.state.get().remedy);
+    read();
+    return session.connection.state.subscribe(read);
+  }, [session]);
+  return session ? remedy : null;
 }

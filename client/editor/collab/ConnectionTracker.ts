@@ -38,7 +38,7 @@ export class ConnectionTracker {
   private hasBeenSynced = false;
   private failedAttempts = 0;
   private lastCloseCode: number | null = null;
-  private permanentClose: { code: number } | null = null;
+  private permanentClose: { code: number; reason: string } | null = null;
   private isBrowserOnline: boolean;
 
   constructor(private readonly provider: WebsocketProvider) {
@@ -91,8 +91,8 @@ export class ConnectionTracker {
     this.update();
   };
 
-  private readonly onClosed = ({ code }: { code: number; reason: string }): void => {
-    if (isPermanentCloseCode(code)) this.permanentClose = { code };
+  private readonly onClosed = ({ code, reason }: { code: number; reason: string }): void => {
+    if (isPermanentCloseCode(code)) this.permanentClose = { code, reason: reason ?? '' };
     this.update();
   };
 
@@ -117,7 +117,7 @@ export class ConnectionTracker {
 
   private derive(): ConnectionSnapshot {
     if (this.permanentClose) {
-      const { message, remedy } = describePermanentClose(this.permanentClose.code);
+      const { message, remedy } = describePermanentClose(this.permanentClose.code, this.permanentClose.reason);
       return { kind: 'closed', detail: message, closeCode: this.permanentClose.code, remedy };
     }
     if (!this.isBrowserOnline) {

@@ -9,7 +9,13 @@ export type CloseRemedy =
   /** The session ended (4401): sign in again; the local copy is kept and sent afterwards. */
   | 'sign-in'
   /** The server refused this tab's edits: throw the local copy away and load the draft afresh. */
-  | 'discard-and-reload';
+  | 'discard-and-reload'
+  /**
+   * 4403 because a chief locked the copy (CS19) as this tab sent an edit: not
+   * an error to show. The refused edit is thrown away and the draft opened
+   * afresh, locked; the page does it by itself.
+   */
+  | 'reopen-locked';
 
 export interface CloseDescription {
   message: string;
@@ -20,7 +26,10 @@ export interface CloseDescription {
  * Words for a permanent close (4400-4499): the provider has stopped and will not
  * reconnect by itself. Unknown codes in the range get a generic message.
  */
-export function describePermanentClose(code: number): CloseDescription {
+export function describePermanentClose(code: number, reason = ''): CloseDescription {
+  if (code === CLOSE_CODES.forbidden && isLockReason(reason)) {
+    return { message: 'The copy was locked on sign-off', remedy: 'reopen-locked' };
+  }
   switch (code) {
     case CLOSE_CODES.draftNotFound:
       return { message: 'This draft does not exist, or it has been deleted.', remedy: 'none' };
@@ -62,4 +71,9 @@ export function describeTransientClose(code: number): string | null {
     default:
       return null;
   }
+}
+
+/** The server names rule CS19 (a locked copy takes no edits) in its close reason. */
+export function isLockReason(reason: string): boolean {
+  return /\bCS19\b|\blocked\b/i.test(reason);
 }

@@ -12,6 +12,7 @@ import { FlagTracker } from './FlagTracker.ts';
 import { PeopleTracker } from './PeopleTracker.ts';
 import { publishOwnAwareness } from './publishOwnAwareness.ts';
 import { SaveTracker, type AckedClockStore } from './SaveTracker.ts';
+import { ServerRootTracker } from './ServerRootTracker.ts';
 import { ValueStore } from './ValueStore.ts';
 
 export interface Readiness {
@@ -39,6 +40,8 @@ export interface DraftSession {
   readonly people: PeopleTracker;
   /** The draft's flags, live from the server-written `annotations` root type. */
   readonly flags: FlagTracker;
+  /** Counts changes to the server-written desk root types (sign-offs, versions), so panels re-read them live. */
+  readonly deskRoots: ServerRootTracker;
   readonly readiness: ValueStore<Readiness>;
   /** Publishes this person's account id, name, colour and role (carets and presence read it). */
   setUser(user: AwarenessUser): void;
@@ -58,6 +61,9 @@ export interface DraftSessionOptions {
   /** Base of the collaboration socket; defaults to this page's origin + `/collab`. */
   serverUrl?: string;
 }
+
+/** Server-written root types that carry the desk's records: a change to one is a reason to re-read them. */
+export const DESK_ROOT_TYPES: readonly string[] = [ROOT_TYPES.desk, ROOT_TYPES.signoffs, ROOT_TYPES.versions];
 
 /** The collaboration endpoint on this page's own origin (the dev server proxies it). */
 export function defaultCollabUrl(): string {
@@ -95,6 +101,7 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
   const connection = new ConnectionTracker(provider);
   const people = new PeopleTracker(awareness);
   const flags = new FlagTracker(doc);
+  const deskRoots = new ServerRootTracker(doc, DESK_ROOT_TYPES);
 
   // Our `saved` frame. A truncated one is ignored: it only costs an ack, and
   // the next frame carries the same clocks or higher.
@@ -157,6 +164,7 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
     saves,
     people,
     flags,
+    deskRoots,
     readiness,
     setUser(user) {
       awareness.setLocalStateField(AWARENESS_USER_FIELD, user);
@@ -175,6 +183,7 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
       connection.destroy();
       people.destroy();
       flags.destroy();
+      deskRoots.destroy();
       saves.destroy();
       readiness.clear();
       provider.destroy();

@@ -5,7 +5,8 @@ import { createDraftSession, type DraftSession, type Readiness } from './createD
 import type { Flag } from '../../../shared/annotations/types.ts';
 import type { Person } from './PeopleTracker.ts';
 import type { SaveSnapshot } from './SaveTracker.ts';
-import type { ValueStore } from './ValueStore.ts';
+import type { RootRevisions } from './ServerRootTracker.ts';
+import { ValueStore } from './ValueStore.ts';
 
 /**
  * Opens a live session on `draftId` for as long as the component is mounted
@@ -17,8 +18,10 @@ import type { ValueStore } from './ValueStore.ts';
  * `user` is read when the session opens; later changes go through
  * `session.setUser` (see useSessionUser) so a rename does not reconnect.
  * `cacheOwner` (the account id) names the offline copy; see DraftSessionOptions.
+ * A new `generation` closes the session and opens a fresh one (after its
+ * local copy was discarded).
  */
-export function useDraftSession(draftId: string | null, user: AwarenessUser, cacheOwner: string): DraftSession | null {
+export function useDraftSession(draftId: string | null, user: AwarenessUser, cacheOwner: string, generation = 0): DraftSession | null {
   const [session, setSession] = useState<DraftSession | null>(null);
   const [initialUser] = useState(user);
 
@@ -30,7 +33,7 @@ export function useDraftSession(draftId: string | null, user: AwarenessUser, cac
       setSession((current) => (current === opened ? null : current));
       opened.destroy();
     };
-  }, [draftId, initialUser, cacheOwner]);
+  }, [draftId, initialUser, cacheOwner, generation]);
 
   return session;
 }
@@ -66,4 +69,11 @@ export function useReadiness(session: DraftSession): Readiness {
 /** The draft's flags, live (in no particular order; see useFlagLayout for document order). */
 export function useFlags(session: DraftSession): readonly Flag[] {
   return useStore(session.flags.state);
+}
+
+const NO_REVISIONS = new ValueStore<RootRevisions>({});
+
+/** How often each desk root type (sign-offs, versions) has changed live since the session opened; {} without a session. */
+export function useDeskRootRevisions(session: DraftSession | null): RootRevisions {
+  return useStore(session?.deskRoots.state ?? NO_REVISIONS);
 }

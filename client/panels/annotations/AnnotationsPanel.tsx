@@ -1,11 +1,11 @@
 import type { Editor } from '@tiptap/core';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AccountSummary } from '../../../shared/api/auth.ts';
 import { FLAG_KIND_NAMES } from '../../../shared/annotations/kinds.ts';
 import type { Flag, PersonRef } from '../../../shared/annotations/types.ts';
 import { legalReportUrl } from '../../api/annotations.ts';
 import type { DraftSession } from '../../editor/collab/createDraftSession.ts';
-import { useFlags } from '../../editor/collab/useDraftSession.ts';
+import { useDeskRootRevisions, useFlags } from '../../editor/collab/useDraftSession.ts';
 import { FLAG_KIND_WORDS } from '../../editor/flags/flagKindWords.ts';
 import { useFlagLayout } from '../../editor/flags/useFlagLayout.ts';
 import { Icon } from '../../ui/Icon.tsx';
@@ -26,9 +26,15 @@ export interface AnnotationsPanelProps {
   onOpenFlag: (id: string | null) => void;
   hoveredFlagId: string | null;
   onHoverFlag: (id: string | null) => void;
+  /** The History tab's content (versions and sign-offs); no tab without it. */
+  history?: ReactNode;
+  /** Asks to show the History tab (a sign-off's "view in history"); bumps to show it again. */
+  showHistoryRequest?: number;
 }
 
-type Tab = 'flags' | 'activity';
+type Tab = 'flags' | 'activity' | 'history';
+
+const TAB_LABELS: Record<Tab, string> = { flags: 'All flags', activity: 'Activity', history: 'History' };
 
 /**
  * The flags of a draft beside the copy: the deadline counts, a legend, the
@@ -38,9 +44,15 @@ type Tab = 'flags' | 'activity';
 export function AnnotationsPanel(props: AnnotationsPanelProps) {
   const { draftId, session, editor, openFlagId, onOpenFlag, hoveredFlagId } = props;
   const flags = useFlags(session);
+  const deskRevisions = useDeskRootRevisions(session);
+  const deskKey = Object.values(deskRevisions).join(',');
   const layout = useFlagLayout(editor);
   const counts = useMemo(() => countFlags(flags), [flags]);
   const [tab, setTab] = useState<Tab>('flags');
+  const tabs: Tab[] = props.history === undefined ? ['flags', 'activity'] : ['flags', 'activity', 'history'];
+  useEffect(() => {
+    if (props.showHistoryRequest) setTab('history');
+  }, [props.showHistoryRequest]);
   const tabsId = useId();
   const people = useMemo(() => knownPeople(flags, props.account), [flags, props.account]);
   const openFlag = openFlagId ? flags.find((flag) => flag.id === openFlagId) : undefined;
@@ -114,8 +126,8 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
             </div>
           </dl>
         </details>
-        <div className="tabs" role="tablist" aria-label="Flags and activity">
-          {(['flags', 'activity'] as const).map((name) => (
+        <div className="tabs" role="tablist" aria-label="Flags, activity and history">
+          {tabs.map((name, index) => (
             <button
               key={name}
               type="button"
@@ -127,14 +139,17 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
               className="tabs__tab"
               onClick={() => setTab(name)}
               onKeyDown={(event) => {
-                if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-                  const next = name === 'flags' ? 'activity' : 'flags';
+                if (event.key === 'ArrowRight' || event.key === 'ArrowLeft' || event.key === 'Home' || event.key === 'End') {
+                  event.preventDefault();
+                  const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+                  const next =
+                    event.key === 'Home' ? tabs[0]! : event.key === 'End' ? tabs[tabs.length - 1]! : tabs[(index + step + tabs.length) % tabs.length]!;
                   setTab(next);
                   document.getElementById(`${tabsId}-${next}`)?.focus();
                 }
               }}
             >
-              {name === 'flags' ? `All flags (${flags.length})` : 'Activity'}
+              {name === 'flags' ? `${TAB_LABELS.flags} (${flags.length})` : TAB_LABELS[name]}
             </button>
           ))}
         </div>
@@ -145,8 +160,10 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
         id={`${tabsId}-${tab}-panel`}
         aria-labelledby={`${tabsId}-${tab}`}
       >
-        {tab === 'activity' ? (
-          <ActivityList draftId={draftId} flags={flags} onShowFlag={showFlag} />
+        {tab === 'history' ? (
+          props.history
+        ) : tab === 'activity' ? (
+          <ActivityList draftId={draftId} flags={flags} onShowFlag={showFlag} refreshKey={deskKey} />
         ) : openFlag ? (
           <FlagThread {...props} people={people} flag={openFlag} layout={layout} onBack={() => onOpenFlag(null)} onSelect={() => showFlag(openFlag.id)} />
         ) : (

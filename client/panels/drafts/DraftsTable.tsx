@@ -1,11 +1,13 @@
-import type { DraftSummary } from '../../../shared/api/drafts.ts';
+import type { ListedDraft } from '../../api/drafts.ts';
 import { Link } from '../../app/Link.tsx';
 import { findRoleLabel } from '../../identity/roleLabel.ts';
+import { Icon } from '../../ui/Icon.tsx';
 import { PersonBadge } from '../../ui/PersonBadge.tsx';
+import { DeskStateBadge } from '../signoff/DeskStateBadge.tsx';
 import { formatAbsoluteTime, formatRelativeTime } from './relativeTime.ts';
 
 export interface DraftsTableProps {
-  drafts: DraftSummary[];
+  drafts: ListedDraft[];
   now: Date;
 }
 
@@ -17,6 +19,7 @@ export function DraftsTable({ drafts, now }: DraftsTableProps) {
       <thead>
         <tr>
           <th scope="col">Title</th>
+          <th scope="col">State</th>
           <th scope="col">Last edited</th>
           <th scope="col">In it now</th>
         </tr>
@@ -30,6 +33,15 @@ export function DraftsTable({ drafts, now }: DraftsTableProps) {
               <th scope="row" className="drafts-table__title">
                 <Link to={`/docs/${encodeURIComponent(draft.id)}`}>{draft.title.trim() || 'Untitled draft'}</Link>
               </th>
+              <td className="drafts-table__state" data-label="State">
+                <DeskStateBadge state={draft.state} isCompact />
+                {draft.locked && (
+                  <span className="drafts-table__locked">
+                    <Icon name="lock" />
+                    Locked
+                  </span>
+                )}
+              </td>
               <td className="drafts-table__time" data-label="Last edited">
                 {isValidDate ? (
                   <time dateTime={updatedAt.toISOString()} title={formatAbsoluteTime(updatedAt)}>

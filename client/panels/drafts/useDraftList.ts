@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DraftSummary } from '../../../shared/api/drafts.ts';
 import { ApiError } from '../../api/ApiError.ts';
-import { listDrafts } from '../../api/drafts.ts';
+import { listDrafts, type ListedDraft } from '../../api/drafts.ts';
+import type { DeskState } from '../../api/versions.ts';
 
 export const DRAFT_LIST_REFRESH_MS = 5000;
 
 export interface DraftListState {
   /** Null until the first answer. Kept across failed refreshes, so a blip does not empty the list. */
-  drafts: DraftSummary[] | null;
+  drafts: ListedDraft[] | null;
   /** The last refresh's failure, cleared by the next success. */
   error: ApiError | null;
   /** When the list was last fetched successfully; drives relative times. */
@@ -20,8 +20,8 @@ export interface DraftListState {
  * visible (and at once when it becomes visible again). One request at a time:
  * a refresh that comes due while one is in flight waits for the next tick.
  */
-export function useDraftList(): DraftListState {
-  const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
+export function useDraftList(state: DeskState | null = null): DraftListState {
+  const [drafts, setDrafts] = useState<ListedDraft[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [fetchedAt, setFetchedAt] = useState<Date | null>(null);
   const inFlight = useRef<AbortController | null>(null);
@@ -30,7 +30,7 @@ export function useDraftList(): DraftListState {
     if (inFlight.current) return;
     const controller = new AbortController();
     inFlight.current = controller;
-    listDrafts(controller.signal)
+    listDrafts(controller.signal, state ?? undefined)
       .then((list) => {
         setDrafts(list);
         setError(null);
@@ -43,9 +43,13 @@ export function useDraftList(): DraftListState {
       .finally(() => {
         if (inFlight.current === controller) inFlight.current = null;
       });
-  }, []);
+  }, [state]);
 
   useEffect(() => {
+    // A new filter: forget the old list (and any request for it) and ask at once.
+    inFlight.current?.abort();
+    inFlight.current = null;
+    setDrafts(null);
     refresh();
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') refresh();

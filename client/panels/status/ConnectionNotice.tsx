@@ -15,7 +15,8 @@ export function ConnectionNotice({ session }: { session: DraftSession }) {
   const connection = useConnectionState(session);
   const [isDiscarding, setDiscarding] = useState(false);
   const [isChecking, setChecking] = useState(false);
-  if (connection.kind !== 'closed') return null;
+  // A lock arriving as this tab sent an edit: the page reopens the draft by itself (EditorPage).
+  if (connection.kind !== 'closed' || connection.remedy === 'reopen-locked') return null;
 
   // Signed in again meanwhile (another tab)? Then a reload reconnects; otherwise the app shows sign-in.
   const signInAgain = async () => {

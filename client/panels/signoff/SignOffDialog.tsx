@@ -1,0 +1,165 @@
+import { useId, useState, type FormEvent } from 'react';
+import { FLAG_KINDS, FLAG_STATUSES } from '../../../shared/annotations/kinds.ts';
+import type { Flag } from '../../../shared/annotations/types.ts';
+import { ApiError } from '../../api/ApiError.ts';
+import { signOff } from '../../api/versions.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { Icon } from '../../ui/Icon.tsx';
+import { KindBadge } from '../annotations/KindBadge.tsx';
+
+export interface SignOffDialogProps {
+  draftId: string;
+  isOpen: boolean;
+  /** The draft's flags, live: the open ones are listed, and open legal-risk ones ask for an override reason. */
+  flags: readonly Flag[];
+  onClose: () => void;
+  /** The server recorded the sign-off (it reaches every page live). */
+  onSignedOff: () => void;
+}
+
+/**
+ * The chief's sign-off: a note, the flags open right now, an override reason
+ * (required while legal-risk flags are open; the server refuses without one,
+ * and its message is shown), and whether to lock the copy.
+ */
+export function SignOffDialog(props: SignOffDialogProps) {
+  return (
+    <Dialog
+      isOpen={props.isOpen}
+      title="Sign off this draft"
+      description="Records the copy as it is now, with a hash of its content, your name, the time and the flags open at this moment. A sign-off cannot be changed afterwards."
+      onDismiss={props.onClose}
+    >
+      {props.isOpen && <SignOffForm {...props} />}
+    </Dialog>
+  );
+}
+
+function SignOffForm({ draftId, flags, onClose, onSignedOff }: SignOffDialogProps) {
+  const openFlags = flags.filter((flag) => flag.status === FLAG_STATUSES.open);
+  const openLegal = openFlags.filter((flag) => flag.kind === FLAG_KINDS.legalRisk);
+  const [note, setNote] = useState('');
+  const [override, setOverride] = useState('');
+  const [lock, setLock] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [overrideError, setOverrideError] = useState<string | null>(null);
+  // The server may know of legal flags this page has not drawn yet: its 409 asks for the reason too.
+  const [isOverrideAsked, setOverrideAsked] = useState(false);
+  const [isSending, setSending] = useState(false);
+  const noteId = useId();
+  const overrideId = useId();
+  const overrideHintId = useId();
+  const overrideErrorId = useId();
+  const lockId = useId();
+  const needsOverride = openLegal.length > 0 || isOverrideAsked;
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (needsOverride && override.trim() === '') {
+      setOverrideError('Give the reason for signing off while legal-risk flags are open.');
+      document.getElementById(overrideId)?.focus();
+      return;
+    }
+    setSending(true);
+    setError(null);
+    try {
+      await signOff(draftId, {
+        note: note.trim(),
+        ...(needsOverride ? { override: override.trim() } : {}),
+        ...(lock ? { lock: true } : {}),
+      });
+      onSignedOff();
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 409) setOverrideAsked(true);
+      setError(`The sign-off was refused: ${caught instanceof ApiError ? caught.message : 'something went wrong.'}`);
+      setSending(false);
+    }
+  };
+
+  return (
+    <form className="form signoff-form" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <section aria-labelledby={`${noteId}-flags`} className="signoff-form__flags">
+        <h3 id={`${noteId}-flags`} className="signoff-form__heading">
+          Open flags ({openFlags.length})
+        </h3>
+        {openFlags.length === 0 ? (
+          <p className="muted">No flags are open.</p>
+        ) : (
+          <ul className="signoff-form__flag-list">
+            {openFlags.map((flag) => (
+              <li key={flag.id}>
+                <KindBadge kind={flag.kind} />
+                <span className="signoff-form__quote">“{flag.quote.length > 90 ? `${flag.quote.slice(0, 89)}…` : flag.quote}”</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <div className="field">
+        <label htmlFor={noteId} className="field__label">
+          Note <span className="field__optional">(optional)</span>
+        </label>
+        <textarea id={noteId} className="field__input field__textarea" rows={2} value={note} autoFocus onChange={(e) => setNote(e.target.value)} />
+      </div>
+      {needsOverride && (
+        <div className="field signoff-form__override">
+          <p className="signoff-form__warning">
+            <Icon name="alert" />
+            <span>
+              {openLegal.length > 0
+                ? `${openLegal.length === 1 ? 'One legal-risk flag is' : `${openLegal.length} legal-risk flags are`} open.`
+                : 'The server reports open legal-risk flags.'}{' '}
+              Signing off now is an override: your reason is recorded and shown with the sign-off.
+            </span>
+          </p>
+          <label htmlFor={overrideId} className="field__label">
+            Override reason <span className="field__required">(required)</span>
+          </label>
+          <textarea
+            id={overrideId}
+            className="field__input field__textarea"
+            rows={3}
+            value={override}
+            aria-required="true"
+            aria-invalid={overrideError ? true : undefined}
+            aria-describedby={overrideError ? `${overrideErrorId} ${overrideHintId}` : overrideHintId}
+            onChange={(event) => {
+              setOverride(event.target.value);
+              setOverrideError(null);
+            }}
+          />
+          <p id={overrideHintId} className="field__hint">
+            For example: “Cleared by phone with the duty lawyer, 14:10.”
+          </p>
+          {overrideError && (
+            <p id={overrideErrorId} className="field__error" role="alert">
+              {overrideError}
+            </p>
+          )}
+        </div>
+      )}
+      <div className="checkbox-field">
+        <input id={lockId} type="checkbox" checked={lock} onChange={(event) => setLock(event.target.checked)} />
+        <label htmlFor={lockId}>
+          Lock the copy <span className="muted">— nobody can change it until a chief editor unlocks it</span>
+        </label>
+      </div>
+      {error && (
+        <p className="alert" role="alert">
+          <Icon name="alert" />
+          <span>{error}</span>
+        </p>
+      )}
+      <div className="form__actions">
+        <span className="form__spacer" />
+        <button type="button" className="button button--quiet" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={isSending}>
+          <Icon name="check" />
+          {isSending ? 'Signing off…' : needsOverride ? 'Sign off with override' : 'Sign off'}
+        </button>
+      </div>
+    </form>
+  );
+}

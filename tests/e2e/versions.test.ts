@@ -1,0 +1,163 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { draftAnswerSchema } from '../../shared/api/drafts.ts';
+import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
+import { DEMO_PASSWORD, startTestServer, type DemoUsername, type TestServer } from '../support/testServer.ts';
+
+const SAMPLE_PATH = new URL('../../../shared/samples/talks-draft.md', import.meta.url);
+const unavailable = browserUnavailableReason();
+if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
+
+/** Selects the first occurrence of `text` in the copy, the way a person drags over it. */
+async function selectInCopy(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const root = document.querySelector<HTMLElement>('[aria-label="Draft copy"]')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: [Text, number][] = [];
+    let all = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      nodes.push([node as Text, all.length]);
+      all += (node as Text).data;
+    }
+    const at = all.indexOf(needle);
+    if (at < 0) throw new Error(`"${needle}" is not in the copy`);
+    const locate = (offset: number): [Text, number] => {
+      for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i]![1] <= offset) return [nodes[i]![0], offset - nodes[i]![1]];
+      throw new Error('offset out of range');
+    };
+    root.focus();
+    const range = document.createRange();
+    range.setStart(...locate(at));
+    range.setEnd(...locate(at + needle.length));
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, text);
+  await page.waitForFunction(() => !getSelection()?.isCollapsed);
+}
+
+describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Chromium', () => {
+  let server: TestServer;
+  const profiles: BrowserProfile[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(path.resolve('dist/client/index.html'))) {
+      execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build'], { stdio: 'ignore' });
+    }
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    for (const profile of profiles.splice(0)) await profile.close();
+    await server?.dispose();
+  });
+
+  /** A fresh profile signed in as `username` on `url`, connected, with the copy loaded. */
+  async function openAs(username: DemoUsername, url: string, errors: string[]): Promise<Page> {
+    const profile = await launchProfile();
+    profiles.push(profile);
+    const page = await profile.context.newPage();
+    page.on('pageerror', (error) => errors.push(`[${username}] ${error.message}`));
+    await page.goto(url);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByLabel('Password').press('Enter');
+    await page.waitForURL(url);
+    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor({ timeout: 15_000 });
+    await page.locator('.copy h1').waitFor({ timeout: 15_000 });
+    return page;
+  }
+
+  it('an editor saves a version, edits and sees the edit marked in a compare; the chief signs off over an open legal flag with a reason and locks; legal sees it live; exports answer', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([readFileSync(SAMPLE_PATH)], { type: 'text/markdown' }), 'talks-draft.md');
+    const imported = await fetch(`${server.url}/api/docs/import`, { method: 'POST', headers: await server.authHeaders('editor'), body: form });
+    expect(imported.status).toBe(201);
+    const { draft } = draftAnswerSchema.parse(await imported.json());
+    const url = `${server.url}/docs/${draft.id}`;
+    const errors: string[] = [];
+
+    // The editor saves a named version from the History tab.
+    const editor = await openAs('editor', url, errors);
+    await editor.getByRole('tab', { name: 'History' }).click();
+    await editor.getByLabel('Version name').fill('before the edits');
+    await editor.getByRole('button', { name: 'Save version' }).click();
+    const saved = editor.locator('.history-item', { hasText: 'before the edits' });
+    await saved.waitFor();
+    await expect(saved.innerText()).resolves.toContain('Eddie Editor');
+
+    // …edits the copy, and compares the version with the live draft: the new words are marked inserted.
+    const added = 'Officials declined to comment further.';
+    await editor.locator('.copy p:not(.standfirst)').last().click();
+    await editor.keyboard.press('Control+End');
+    await editor.keyboard.type(` ${added}`);
+    await editor.getByText('All changes saved').waitFor({ timeout: 15_000 });
+    await saved.getByRole('button', { name: /Compare with live/ }).click();
+    const viewer = editor.getByRole('dialog', { name: /Compare “before the edits” with the live draft/ });
+    await viewer.locator('.compare-count').waitFor();
+    await expect(viewer.locator('.compare-count').innerText()).resolves.toMatch(/^1 change\b/);
+    const inserted = (await viewer.locator('.copy ins.diff--insert').allInnerTexts()).join('');
+    expect(inserted).toContain(added);
+    expect(await viewer.locator('.copy del.diff--delete').count()).toBe(0);
+    await viewer.getByRole('button', { name: 'Close' }).click();
+    await viewer.waitFor({ state: 'hidden' });
+
+    // Legal flags a quote as a legal risk and leaves it open.
+    const legal = await openAs('legal', url, errors);
+    const quote = 'reckless and detached from reality';
+    await selectInCopy(legal, quote);
+    await legal.getByRole('toolbar', { name: 'Flags' }).getByRole('button', { name: 'Legal risk' }).click();
+    const flagDialog = legal.getByRole('dialog', { name: 'Flag as legal risk' });
+    await flagDialog.getByLabel('First comment').fill('Could be defamatory as phrased.');
+    await flagDialog.getByRole('button', { name: 'Flag as legal risk' }).click();
+    await flagDialog.waitFor({ state: 'hidden' });
+
+    // The chief signs off: with the legal flag open, a reason is required; with it, the sign-off is recorded and the copy locked.
+    const chief = await openAs('chief', url, errors);
+    await chief.locator('.copy .flag--legal-risk', { hasText: quote }).waitFor({ timeout: 15_000 });
+    await chief.getByRole('button', { name: 'Sign off', exact: true }).click();
+    const signOff = chief.getByRole('dialog', { name: 'Sign off this draft' });
+    await expect(signOff.locator('.signoff-form__flag-list').innerText()).resolves.toContain(quote);
+    await signOff.getByLabel(/^Note/).fill('Good for the 6pm edition.');
+    await signOff.getByRole('button', { name: 'Sign off with override' }).click();
+    await signOff.getByText('Give the reason for signing off while legal-risk flags are open.').waitFor();
+    await signOff.getByLabel(/^Override reason/).fill('Cleared by phone with the duty lawyer at 14:10.');
+    await signOff.getByLabel(/^Lock the copy/).check();
+    await signOff.getByRole('button', { name: 'Sign off with override' }).click();
+    await signOff.waitFor({ state: 'hidden' });
+
+    // Legal sees the sign-off appear live, override and all, and the copy locked.
+    const banner = legal.getByRole('region', { name: 'Sign-off' });
+    await banner.waitFor({ timeout: 15_000 });
+    const record = await banner.innerText();
+    expect(record).toContain('Signed off by Chris Chief');
+    expect(record).toContain('Good for the 6pm edition.');
+    expect(record).toContain('Override reason: Cleared by phone with the duty lawyer at 14:10.');
+    await legal.locator('.desk-badge', { hasText: 'Signed off' }).waitFor();
+    await legal.getByText('Locked by Chris Chief on sign-off').waitFor({ timeout: 15_000 });
+    await expect(legal.getByRole('button', { name: 'Unlock' }).count()).resolves.toBe(0);
+
+    // The editor's copy is read-only now, and the chief may unlock it.
+    await editor.getByText('Locked by Chris Chief on sign-off').waitFor({ timeout: 15_000 });
+    await expect(editor.getByLabel('Draft copy').getAttribute('aria-readonly')).resolves.toBe('true');
+    await chief.getByRole('button', { name: 'Unlock' }).waitFor();
+
+    // The signed hash matches the server's record; every export link answers.
+    const signoffs = (await (await fetch(`${server.url}/api/docs/${draft.id}/signoffs`, { headers: await server.authHeaders('legal') })).json()) as {
+      signoffs: { hash: string; override: string | null }[];
+    };
+    expect(signoffs.signoffs[0]?.override).toBe('Cleared by phone with the duty lawyer at 14:10.');
+    await editor.getByRole('tab', { name: 'History' }).click();
+    const hrefs = await editor
+      .locator('.history__live .export-links a')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    expect(hrefs).toHaveLength(3);
+    for (const href of hrefs) {
+      const answer = await fetch(href, { headers: await server.authHeaders('editor') });
+      expect(answer.status, href).toBe(200);
+    }
+    expect(errors).toEqual([]);
+  }, 150_000);
+});
