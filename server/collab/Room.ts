@@ -9,6 +9,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Logger } from '../logger.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import { encodeAwarenessEntries, gateAwareness, type AwarenessEntry } from './awarenessGate.ts';
+import { AwarenessRate } from './awarenessRate.ts';
 import type { Connection } from './Connection.ts';
 import { localCompactionLock, type Broadcaster, type CompactionLock, type FanoutKind } from './fanout/Broadcaster.ts';
 import { decodeFrame, encodeAwarenessFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdateFrame } from './protocol.ts';
@@ -23,6 +24,23 @@ export interface RoomLimits {
   maxAwarenessStateChars: number;
   /** Fold the update log into a snapshot once this many updates follow the last one. */
   compactAfterUpdates: number;
+  /**
+   * Awareness messages one connection may have handled per second (CS20);
+   * past it only the newest is kept, handled when the second is over.
+   * Default DEFAULT_AWARENESS_PER_SECOND.
+   */
+  maxAwarenessPerSecond?: number;
+}
+
+/** A stock provider sends one awareness message per caret move; fast typing stays well below this. */
+export const DEFAULT_AWARENESS_PER_SECOND = 50;
+
+/** A connection's awareness budget, and the newest message held back while it is spent. */
+interface AwarenessThrottle {
+  rate: AwarenessRate;
+  /** The newest message over budget, gated and waiting to be applied. */
+  held: (() => void) | null;
+  timer: NodeJS.Timeout | null;
 }
 
 export interface RoomDeps {
@@ -89,6 +107,7 @@ export class Room {
   private updatesSinceSnapshot: number;
   private compaction: Promise<void> | null = null;
   private readonly awarenessOwners = new Map<number, Connection>();
+  private readonly awarenessThrottles = new Map<Connection, AwarenessThrottle>();
   private isDestroyed = false;
   /** Set when the live copy can no longer be trusted; it must not be written back. */
   private isBroken = false;
@@ -136,6 +155,7 @@ export class Room {
 
   private detach(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
+    this.dropAwarenessThrottle(connection);
     const ids = [...connection.awarenessClientIds].filter(
       (id) => this.awarenessOwners.get(id) === connection && this.awareness.states.has(id),
     );
@@ -232,6 +252,14 @@ export class Room {
         return;
       }
     }
+    // A GC struct is deleted content of no traceable root type, yet storing it
+    // claims that client's clocks: a reader sending GC structs for an editor's
+    // next clocks would make the editor's in-flight and offline edits look
+    // known and be dropped. Only a role that may write the copy may send them.
+    if (this.bringsNewGcStructs(verdict.structs) && !canWriteRootType(role, ROOT_TYPES.body)) {
+      this.refuse(connection, CLOSE_CODES.forbidden, `[CS16] the ${role} role may not write garbage-collected structs`);
+      return;
+    }
     if (scope.roots.has(ROOT_TYPES.body) && this.deps.isCopyLocked?.(this)) {
       this.refuse(connection, CLOSE_CODES.forbidden, '[CS19] the copy is locked after sign-off');
       return;
@@ -277,6 +305,11 @@ export class Room {
         this.deps.onMaybeIdle(this);
       },
     );
+  }
+
+  /** True when some GC struct of the update lies beyond the known clocks of its client. */
+  private bringsNewGcStructs(structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>): boolean {
+    return structs.some((s) => s instanceof Y.GC && s.id.clock + s.length > (this.known.get(s.id.client) ?? 0));
   }
 
   /** True when the live draft already holds every client's structs up to `clocks`. */
@@ -383,6 +416,45 @@ export class Room {
     connection.close(CLOSE_CODES.storageFailed, 'the update could not be stored; reconnect to resend');
   }
 
+  /**
+   * CS20: at most `maxAwarenessPerSecond` awareness messages per connection
+   * are applied and relayed each second. Past that, only the newest one is
+   * kept and applied once the second is over (a newer one replaces it), so a
+   * flood costs the room one message per second more than the budget, and a
+   * fast but honest client still ends with its latest caret shown. The
+   * connection stays open: the stock provider would treat a 44xx close as
+   * permanent. Messages are gated (CS7) on arrival, whatever the budget.
+   */
+  private withinAwarenessRate(connection: Connection, apply: () => void): void {
+    let throttle = this.awarenessThrottles.get(connection);
+    if (!throttle) {
+      const rate = new AwarenessRate(this.deps.limits.maxAwarenessPerSecond ?? DEFAULT_AWARENESS_PER_SECOND);
+      throttle = { rate, held: null, timer: null };
+      this.awarenessThrottles.set(connection, throttle);
+    }
+    if (throttle.held === null && throttle.rate.take()) {
+      apply();
+      return;
+    }
+    throttle.held = apply;
+    if (throttle.timer) return;
+    const current = throttle;
+    current.timer = setTimeout(() => {
+      current.timer = null;
+      const held = current.held;
+      current.held = null;
+      if (!held || connection.closed || this.isDestroyed || this.awarenessThrottles.get(connection) !== current) return;
+      this.withinAwarenessRate(connection, held);
+    }, current.rate.msUntilRefill() + 1);
+    current.timer.unref();
+  }
+
+  private dropAwarenessThrottle(connection: Connection): void {
+    const throttle = this.awarenessThrottles.get(connection);
+    if (throttle?.timer) clearTimeout(throttle.timer);
+    this.awarenessThrottles.delete(connection);
+  }
+
   private receiveAwareness(connection: Connection, update: Uint8Array, frame: Uint8Array): void {
     const verdict = gateAwareness(update, {
       maxEntries: this.deps.limits.maxAwarenessEntries,
@@ -392,10 +464,16 @@ export class Room {
       this.refuse(connection, CLOSE_CODES.malformedMessage, verdict.reason);
       return;
     }
-    const accepted = verdict.entries.filter((entry) => this.mayPublish(connection, entry));
+    const { entries } = verdict;
+    this.withinAwarenessRate(connection, () => this.applyAwareness(connection, update, frame, entries));
+  }
+
+  /** Applies and relays the entries of a gated awareness message that this connection may publish. */
+  private applyAwareness(connection: Connection, update: Uint8Array, frame: Uint8Array, entries: AwarenessEntry[]): void {
+    const accepted = entries.filter((entry) => this.mayPublish(connection, entry));
     if (accepted.length === 0) return;
     // Usually the whole message is the sender's own: apply and relay its very bytes.
-    const isWhole = accepted.length === verdict.entries.length;
+    const isWhole = accepted.length === entries.length;
     const own = isWhole ? update : encodeAwarenessEntries(accepted);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, own, connection);
     for (const { clientId, state } of accepted) {
@@ -571,6 +649,7 @@ export class Room {
   destroy(): void {
     if (this.isDestroyed) return;
     this.isDestroyed = true;
+    for (const connection of [...this.awarenessThrottles.keys()]) this.dropAwarenessThrottle(connection);
     this.awareness.destroy();
     this.doc.destroy();
   }

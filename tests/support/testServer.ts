@@ -15,6 +15,7 @@ import { SqliteAccountStore } from '../../server/storage/sqlite/SqliteAccountSto
 import { SqliteActivityLog } from '../../server/storage/sqlite/SqliteActivityLog.ts';
 import { SqliteInboxStore } from '../../server/storage/sqlite/SqliteInboxStore.ts';
 import { SqliteDocumentStore } from '../../server/storage/sqlite/SqliteDocumentStore.ts';
+import { SqliteVersionStore } from '../../server/storage/sqlite/SqliteVersionStore.ts';
 
 /** The password of every demo account on a test server. */
 export const DEMO_PASSWORD = 'demo-password-for-tests';
@@ -29,6 +30,8 @@ export interface TestServer {
   dataDir: string;
   store: SqliteDocumentStore;
   accounts: SqliteAccountStore;
+  /** The SQLite connection the stores share, for tests that tamper with rows directly. */
+  db: Database.Database;
   server: RunningServer;
   /**
    * Signs in over HTTP (one real scrypt check) and resolves to a `Cookie`
@@ -87,6 +90,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     accounts,
     activity: new SqliteActivityLog(db),
     inbox: new SqliteInboxStore(db),
+    versions: new SqliteVersionStore(db),
     sessionSecret: config.sessionSecret ?? TEST_SESSION_SECRET,
     logger: createLogger(config.logLevel),
   });
@@ -121,6 +125,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     dataDir,
     store,
     accounts,
+    db,
     server,
     signIn: (username = 'editor', password = DEMO_PASSWORD) => signIn(server.url, username, password),
     tokenFor,
