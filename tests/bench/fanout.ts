@@ -6,6 +6,8 @@ import readline from 'node:readline';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import net from 'node:net';
 import { createTestDatabase } from '../support/postgresDatabase.ts';
 import { tokenInDataDir } from '../support/testServer.ts';
 
@@ -24,6 +26,8 @@ export interface FanoutOptions {
   env?: Record<string, string>;
   /** Extra arguments for the server's node (e.g. --cpu-prof to profile it). */
   nodeArgs?: string[];
+  /** Which server takes the load: Copydesk (default) or a reference peer. */
+  target?: 'copydesk' | 'reference' | 'hocuspocus';
   /**
    * When given: that many instances sharing Postgres and Redis (all pinned to
    * core 0, so they share the CPU one instance would have), each draft's
@@ -66,21 +70,98 @@ interface BenchServer {
   port: number;
 }
 
-async function spawnBenchServer(env: Record<string, string>, nodeArgs: string[]): Promise<BenchServer> {
-  const child = spawn('taskset', ['-c', '0', process.execPath, ...nodeArgs, '--import', 'tsx', path.resolve('server/main.ts')], {
-    env: { ...process.env, PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },
+/** Starts a server process pinned to core 0 and resolves once it says which port it listens on. */
+async function spawnPinned(args: string[], env: Record<string, string>, portPattern: RegExp): Promise<BenchServer> {
+  const child = spawn('taskset', ['-c', '0', process.execPath, ...args], {
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  // The ready line is logged at info.
   const port = await new Promise<number>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
-      const match = /"port":(\d+)/.exec(line);
+      const match = portPattern.exec(line);
       if (match) resolve(Number(match[1]));
     });
     child.once('exit', () => reject(new Error('server exited')));
   });
   return { child, port };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const spawnBenchServer = (env: Record<string, string>, nodeArgs: string[]) =>
+  spawnPinned(
+    [...nodeArgs, '--import', 'tsx', path.resolve('server/main.ts')],
+    { PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },
+    /"port":(\d+)/,
+  );
+
+/** The y-websocket reference server with its LevelDB persistence on. */
+async function spawnReferenceServer(dataDir: string): Promise<BenchServer> {
+  const port = await freePort();
+  return spawnPinned(
+    [path.resolve('node_modules/@y/websocket-server/src/server.js')],
+    { HOST: '127.0.0.1', PORT: String(port), YPERSISTENCE: path.join(dataDir, 'leveldb') },
+    /running at '[^']*' on port (\d+)/,
+  );
+}
+
+const spawnHocuspocus = (dataDir: string) =>
+  spawnPinned(
+    ['--import', 'tsx', path.resolve('tests/bench/peers/hocuspocusServer.ts')],
+    { PORT: '0', HOCUSPOCUS_DATABASE: path.join(dataDir, 'hocuspocus.sqlite') },
+    /"port":(\d+)/,
+  );
+
+/** A client of any of the servers, as their own provider connects it. */
+interface BenchClient {
+  destroy: () => void;
+  whenSynced: Promise<void>;
+}
+
+function connectBenchClient(
+  target: NonNullable<FanoutOptions['target']>,
+  port: number,
+  draftId: string,
+  doc: Y.Doc,
+  token: string,
+): BenchClient {
+  if (target === 'hocuspocus') {
+    // In Node the socket needs the ws package, given through its own websocket provider.
+    const websocketProvider = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: WebSocket });
+    const provider = new HocuspocusProvider({ name: draftId, document: doc, websocketProvider });
+    // A provider given its own websocket provider is not attached to it until told.
+    provider.attach();
+    return {
+      destroy: () => {
+        provider.destroy();
+        websocketProvider.destroy();
+      },
+      whenSynced: new Promise((resolve) => (provider.isSynced ? resolve() : provider.on('synced', () => resolve()))),
+    };
+  }
+  const provider = new WebsocketProvider(
+    target === 'copydesk' ? `ws://127.0.0.1:${port}/collab` : `ws://127.0.0.1:${port}`,
+    draftId,
+    doc,
+    {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      params: target === 'copydesk' ? { token } : {},
+    },
+  );
+  return {
+    destroy: () => provider.destroy(),
+    whenSynced: new Promise((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve()))),
+  };
 }
 
 export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
@@ -98,17 +179,27 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
     // Accounts first, so the server creates no demo accounts and the load generator has a token.
     token = await tokenInDataDir(dataDir, 'editor');
   }
+  const target = options.target ?? 'copydesk';
   const servers: BenchServer[] = [];
-  for (let i = 0; i < instanceCount; i++) {
-    servers.push(await spawnBenchServer({ DATA_DIR: dataDir, ...sharedEnv, ...options.env }, options.nodeArgs ?? []));
+  if (target === 'reference') servers.push(await spawnReferenceServer(dataDir));
+  else if (target === 'hocuspocus') servers.push(await spawnHocuspocus(dataDir));
+  else {
+    for (let i = 0; i < instanceCount; i++) {
+      servers.push(await spawnBenchServer({ DATA_DIR: dataDir, ...sharedEnv, ...options.env }, options.nodeArgs ?? []));
+    }
   }
   const base = `http://127.0.0.1:${servers[0]!.port}`;
-  const providers: WebsocketProvider[] = [];
+  const providers: BenchClient[] = [];
   const latencies: number[] = [];
   let measuring = false;
   try {
     const draftIds: string[] = [];
     for (let d = 0; d < options.drafts; d++) {
+      if (target !== 'copydesk') {
+        // The peers make a document on first use.
+        draftIds.push(`bench-draft-${d}`);
+        continue;
+      }
       const res = await fetch(`${base}/api/docs`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
       draftIds.push(((await res.json()) as { draft: { id: string } }).draft.id);
     }
@@ -120,15 +211,11 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
         const doc = new Y.Doc();
         docs.push(doc);
         const server = servers[c % servers.length]!;
-        const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/collab`, draftId, doc, {
-          WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-          disableBc: true,
-          params: { token },
-        });
-        providers.push(provider);
+        providers.push(connectBenchClient(target, server.port, draftId, doc, token));
         const seen = new Map<number, number>();
         doc.on('update', (_update: Uint8Array, origin: unknown) => {
-          if (origin !== provider) return;
+          // Local edits have no origin; everything else came over the wire.
+          if (origin === null) return;
           const now = performance.now();
           for (const [writerId, sent] of sentByWriter) {
             if (writerId === doc.clientID) continue;
@@ -149,7 +236,7 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
       }
     }
     await Promise.all(
-      providers.map((p) => new Promise<void>((resolve) => (p.synced ? resolve() : p.once('sync', () => resolve())))),
+      providers.map((p) => p.whenSynced),
     );
     // Each writer types into its own paragraph so edits never conflict.
     for (const writer of writers) {

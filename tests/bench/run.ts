@@ -8,9 +8,15 @@ import { runFanout, type FanoutOptions } from './fanout.ts';
 const quick = process.argv.includes('--quick');
 const base = { clientsPerDraft: 10, writersPerDraft: 2, ratePerSecond: 5 };
 const scenarios: Array<{ name: string; options: FanoutOptions }> = quick
-  ? [{ name: 'SQLite, 1 instance', options: { ...base, drafts: 20, seconds: 5 } }]
+  ? [
+      { name: 'SQLite, 1 instance', options: { ...base, drafts: 20, seconds: 5 } },
+      { name: 'reference y-websocket + LevelDB', options: { ...base, drafts: 20, seconds: 5, target: 'reference' } },
+      { name: 'Hocuspocus + SQLite', options: { ...base, drafts: 20, seconds: 5, target: 'hocuspocus' } },
+    ]
   : [
       { name: 'SQLite FULL, 1 instance', options: { ...base, drafts: 50, seconds: 20 } },
+      { name: 'reference y-websocket + LevelDB', options: { ...base, drafts: 50, seconds: 20, target: 'reference' } },
+      { name: 'Hocuspocus + SQLite', options: { ...base, drafts: 50, seconds: 20, target: 'hocuspocus' } },
       { name: 'SQLite NORMAL, 1 instance', options: { ...base, drafts: 50, seconds: 20, env: { SQLITE_SYNCHRONOUS: 'NORMAL' } } },
       { name: 'SQLite FULL, 1 instance', options: { ...base, drafts: 200, seconds: 20 } },
       { name: 'Postgres + Redis, 1 instance', options: { ...base, drafts: 50, seconds: 20, instances: 1, env: {} } },
