@@ -12,6 +12,7 @@ import { RoomRegistry } from './collab/RoomRegistry.ts';
 import { UpdateLog } from './collab/UpdateLog.ts';
 import type { Config } from './config.ts';
 import { createApp } from './http/app.ts';
+import { createMetrics } from './ops/metrics.ts';
 import type { Logger } from './logger.ts';
 import type { AccountStore } from './storage/AccountStore.ts';
 import type { ActivityLog } from './storage/ActivityLog.ts';
@@ -58,11 +59,19 @@ export interface RunningServer {
 /** How often expired sessions are swept from the store (each is also dropped when next presented). */
 const SWEEP_SESSIONS_EVERY_MS = 60 * 60 * 1000;
 
+/** A database that does not answer a trivial query within this is not ready. */
+const READINESS_TIMEOUT_MS = 2000;
+
 /** Wires the HTTP app and the live-sync endpoint around the stores and starts listening. */
 export async function startServer(config: Config, deps: ServerDeps): Promise<RunningServer> {
   const { store, accounts, activity, inbox, versions, logger } = deps;
   const now = deps.now ?? Date.now;
-  const log = new UpdateLog(store);
+  // Read when scraped: the endpoint and registry below exist by then.
+  const metrics = createMetrics({
+    connections: () => collab.connectionCount(),
+    draftsLoaded: () => registry.size,
+  });
+  const log = new UpdateLog(store, metrics.collab);
   // The registry calls the clearance watcher, whose commands use the registry:
   // `registry` is read through a getter, only once the server runs.
   const annotations: AnnotationDeps = {
@@ -97,6 +106,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     },
     isCopyLocked: (room) => isDeskLocked(room.doc),
     broadcaster: deps.fanout?.broadcaster,
+    metrics: metrics.collab,
     compactionLock: deps.fanout?.compactionLock,
     limits: {
       maxUpdateBytes: config.maxMessageBytes,
@@ -133,6 +143,23 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     staticDir: config.staticDir,
     maxImportBytes: config.maxImportBytes,
     maxJsonBodyBytes: config.maxJsonBodyBytes,
+    ops: {
+      checkReadiness: async () => {
+        const checks: Record<string, boolean> = {
+          database: await Promise.race([
+            store.countDrafts().then(
+              () => true,
+              () => false,
+            ),
+            new Promise<boolean>((resolve) => setTimeout(() => resolve(false), READINESS_TIMEOUT_MS).unref()),
+          ]),
+        };
+        if (deps.fanout) checks.redis = deps.fanout.broadcaster.isConnected();
+        return checks;
+      },
+      renderMetrics: metrics.render,
+      metricsContentType: metrics.contentType,
+    },
     presentIn: (draftId) => registry.findRoom(draftId)?.presentUsers() ?? [],
   });
   const collab = createCollabEndpoint({

@@ -10,6 +10,7 @@ import type { Logger } from '../logger.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import { encodeAwarenessEntries, gateAwareness, type AwarenessEntry } from './awarenessGate.ts';
 import { AwarenessRate } from './awarenessRate.ts';
+import type { CollabMetrics } from './CollabMetrics.ts';
 import type { Connection } from './Connection.ts';
 import { localCompactionLock, type Broadcaster, type CompactionLock, type FanoutKind } from './fanout/Broadcaster.ts';
 import { decodeFrame, encodeAwarenessFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdateFrame } from './protocol.ts';
@@ -63,6 +64,7 @@ export interface RoomDeps {
   isCopyLocked?: (room: Room) => boolean;
   /** Other instances holding the same draft; none when this instance is alone. */
   broadcaster?: Broadcaster;
+  metrics?: CollabMetrics;
   compactionLock?: CompactionLock;
 }
 
@@ -388,6 +390,7 @@ export class Room {
 
   private apply(sender: Connection, update: Uint8Array, updateFrame: Uint8Array | null, seq: number): void {
     Y.applyUpdate(this.doc, update, sender);
+    this.deps.metrics?.updateAccepted();
     void seq;
     this.updatesSinceSnapshot++;
     this.broadcast(updateFrame ?? encodeUpdateFrame(update), sender);
@@ -515,6 +518,7 @@ export class Room {
   }
 
   private refuse(connection: Connection, code: number, reason: string): void {
+    this.deps.metrics?.connectionRefused(code);
     this.logger.warn({ connectionId: connection.id, code, reason }, 'closing connection');
     connection.close(code, reason);
   }

@@ -15,6 +15,7 @@ export interface RoomRegistryDeps {
   isCopyLocked?: RoomDeps['isCopyLocked'];
   broadcaster?: Broadcaster;
   compactionLock?: CompactionLock;
+  metrics?: RoomDeps['metrics'];
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { DocumentStore, UpdateToAppend } from '../storage/DocumentStore.ts';
+import { noCollabMetrics, type CollabMetrics } from './CollabMetrics.ts';
 
 interface PendingAppend extends UpdateToAppend {
   isStillWanted: () => boolean;
@@ -26,7 +27,10 @@ export class UpdateLog {
   private inFlight: Promise<void> = Promise.resolve();
   private pendingCount = 0;
 
-  constructor(private readonly store: DocumentStore) {}
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly metrics: CollabMetrics = noCollabMetrics,
+  ) {}
 
   /**
    * Resolves with the update's sequence number once durable; rejects if its
@@ -68,7 +72,9 @@ export class UpdateLog {
         if (!wanted.includes(entry)) entry.reject(new StaleAppendError());
       }
       try {
+        const started = performance.now();
         const seqs = await this.store.appendUpdates(wanted);
+        if (wanted.length > 0) this.metrics.batchWritten(wanted.length, (performance.now() - started) / 1000);
         wanted.forEach((entry, i) => entry.resolve(seqs[i]!));
       } catch (error) {
         for (const entry of wanted) entry.reject(error);

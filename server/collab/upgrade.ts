@@ -33,6 +33,8 @@ export interface CollabEndpoint {
   handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Stops the heartbeat and refuses new sockets; existing ones are closed by the registry. */
   close: () => void;
+  /** Open connections right now. */
+  connectionCount: () => number;
 }
 
 /**
@@ -154,6 +156,7 @@ export function createCollabEndpoint(options: CollabUpgradeOptions): CollabEndpo
         },
       );
     },
+    connectionCount: () => connections.size,
     close() {
       isClosing = true;
       clearInterval(heartbeat);

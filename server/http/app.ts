@@ -16,6 +16,7 @@ import type { InboxStore } from '../storage/InboxStore.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import type { VersionDeps } from '../versions/versionDeps.ts';
 import { createErrorHandler } from './errorHandler.ts';
+import { opsRoutes, type OpsRouteDeps } from './routes/ops.ts';
 import type { AuthEnv } from './middleware/authEnv.ts';
 import { refuseCrossSite } from './middleware/refuseCrossSite.ts';
 import { requireSignIn } from './middleware/requireSignIn.ts';
@@ -54,6 +55,7 @@ export interface AppDeps {
   staticDir: string;
   maxImportBytes: number;
   maxJsonBodyBytes: number;
+  ops: OpsRouteDeps;
 }
 
 /**
@@ -82,7 +84,7 @@ export function createApp(deps: AppDeps) {
   );
   app.onError(createErrorHandler(deps.logger));
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.route('/', opsRoutes(deps.ops));
   // Order matters: cross-site writes are refused before credentials are even
   // looked at, and sign-in is required before any /api route runs.
   app.use('/api/*', refuseCrossSite(deps));

@@ -16,6 +16,8 @@ export interface Broadcaster {
   unsubscribe(draftId: string): void;
   /** Called after the connection to the other instances came back from an outage: messages may have been missed. */
   onReconnect(handler: () => void): void;
+  /** Whether messages can go out right now (for the readiness check). */
+  isConnected(): boolean;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,9 @@ export class LocalBroadcaster implements Broadcaster {
   subscribe(): void {}
   unsubscribe(): void {}
   onReconnect(): void {}
+  isConnected(): boolean {
+    return true;
+  }
   async close(): Promise<void> {}
 }
 

@@ -69,6 +69,10 @@ export class RedisBroadcaster implements Broadcaster {
     this.reconnectHandlers.push(handler);
   }
 
+  isConnected(): boolean {
+    return this.publisher.status === 'ready' && this.subscriber.status === 'ready';
+  }
+
   async close(): Promise<void> {
     this.publisher.disconnect();
     this.subscriber.disconnect();
