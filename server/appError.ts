@@ -4,21 +4,30 @@ import { ERROR_CODES, type ErrorCode } from '../shared/api/errorCodes.ts';
 /**
  * An expected failure: a bad request, a missing draft, a refused import.
  * Routes and commands throw it; the one error handler turns it into
- * `{ error: { code, message } }` with `status`. Anything that is not an
- * AppError is a bug and becomes a 500.
+ * `{ error: { code, message, details? } }` with `status`. Anything that is
+ * not an AppError is a bug and becomes a 500.
  */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: ContentfulStatusCode;
   /** Extra response headers, such as Retry-After. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Structured data about the failure, sent as the body's `error.details` (JSON-serializable). */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(code: ErrorCode, status: ContentfulStatusCode, message: string, headers: Record<string, string> = {}) {
+  constructor(
+    code: ErrorCode,
+    status: ContentfulStatusCode,
+    message: string,
+    headers: Record<string, string> = {},
+    details?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.status = status;
     this.headers = headers;
+    this.details = details;
   }
 }
 
@@ -41,6 +50,7 @@ export const invalidCredentials = (message = 'wrong username or password') =>
 /** Signed in, but the role may not do this. */
 export const forbidden = (message: string) => new AppError(ERROR_CODES.forbidden, 403, message);
 export const crossSiteRequest = (message: string) => new AppError(ERROR_CODES.crossSiteRequest, 403, message);
-export const conflict = (message: string) => new AppError(ERROR_CODES.conflict, 409, message);
+export const conflict = (message: string, details?: Record<string, unknown>) =>
+  new AppError(ERROR_CODES.conflict, 409, message, {}, details);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new AppError(ERROR_CODES.tooManyRequests, 429, message, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });

@@ -20,13 +20,22 @@ export class ApiError extends Error {
   readonly status: number;
   /** Seconds to wait before trying again (a 429's Retry-After), or null when the server gave none. */
   readonly retryAfterSeconds: number | null;
+  /** The server's structured `error.details`, when it sent any (read it with the call's own schema). */
+  readonly details: Readonly<Record<string, unknown>> | null;
 
-  constructor(code: string, message: string, status: number, retryAfterSeconds: number | null = null) {
+  constructor(
+    code: string,
+    message: string,
+    status: number,
+    retryAfterSeconds: number | null = null,
+    details: Record<string, unknown> | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.details = details;
   }
 
   get isNetworkError(): boolean {

@@ -13,7 +13,7 @@ export interface RequestOptions {
 /**
  * Calls the API and validates the answer against `schema`. Resolves with the
  * parsed body of a 2xx answer; rejects with an ApiError for anything else: the
- * server's `{ error: { code, message } }` for a 4xx/5xx, `network_error` when no
+ * server's `{ error: { code, message, details? } }` for a 4xx/5xx, `network_error` when no
  * answer came, `invalid_response` when the body breaks the contract. An abort
  * through `signal` rejects with the usual AbortError, not an ApiError.
  * A 401 `unauthorized` is also reported through `onUnauthorized` (the session is gone).
@@ -76,8 +76,8 @@ function toApiError(response: Response, payload: unknown): ApiError {
   const parsed = errorBodySchema.safeParse(payload);
   let error: ApiError;
   if (parsed.success) {
-    const { code, message } = parsed.data.error;
-    error = new ApiError(code, forbiddenMessage(code) ?? message, response.status, retryAfter);
+    const { code, message, details } = parsed.data.error;
+    error = new ApiError(code, forbiddenMessage(code) ?? message, response.status, retryAfter, details ?? null);
   } else {
     const fallback =
       response.status === 401 ? ERROR_CODES.unauthorized : response.status >= 500 ? ERROR_CODES.internal : ERROR_CODES.badRequest;

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { DESK_STATE_NAMES, deskStateSchema, MANUAL_DESK_STATE_NAMES, type DeskState } from '../../shared/api/versions.ts';
+import { ApiError } from './ApiError.ts';
 import { requestJson } from './request.ts';
 
 /**
  * Versions, compare, restore, sign-offs, the desk's state and lock, exports
  * and the activity chain check. Each call rejects with an ApiError
  * (`not_found`, `forbidden`, `conflict`, `validation_failed`, …); a sign-off
- * refused for open legal-risk flags is a 409 `conflict` whose message names them.
+ * refused for open legal-risk flags is a 409 `conflict` whose message names them
+ * and whose `details.openLegalFlags` lists them (see `refusedLegalFlags`).
  *
  * The answers are read leniently (unknown fields pass, optional ones default)
  * so that a server that adds fields does not break the panel.
@@ -172,6 +174,16 @@ export async function signOff(draftId: string, body: SignOffBody): Promise<Signo
   const answer = await requestJson(`${docPath(draftId)}/signoffs`, signoffAnswerSchema.or(anyAnswerSchema), { method: 'POST', body });
   const parsed = signoffAnswerSchema.safeParse(answer);
   return parsed.success ? parsed.data.signoff : null;
+}
+
+/**
+ * The open legal-risk flags a refused sign-off (409) lists in its
+ * `details.openLegalFlags`; empty for any other error or when none came.
+ */
+export function refusedLegalFlags(error: unknown): VersionFlag[] {
+  if (!(error instanceof ApiError) || error.status !== 409) return [];
+  const parsed = flagsSchema.safeParse(error.details?.openLegalFlags ?? null);
+  return parsed.success ? parsed.data : [];
 }
 
 export async function getDesk(draftId: string, signal?: AbortSignal): Promise<DeskView> {

@@ -5,8 +5,8 @@ import { ERROR_CODES, type ErrorBody } from '../../shared/api/errorCodes.ts';
 import { AppError } from '../appError.ts';
 import type { Logger } from '../logger.ts';
 
-const errorBody = (code: string, message: string, requestId?: string): ErrorBody => ({
-  error: requestId ? { code, message, requestId } : { code, message },
+const errorBody = (code: string, message: string, requestId?: string, details?: Record<string, unknown>): ErrorBody => ({
+  error: { code, message, ...(details ? { details } : {}), ...(requestId ? { requestId } : {}) },
 });
 
 /**
@@ -17,7 +17,7 @@ const errorBody = (code: string, message: string, requestId?: string): ErrorBody
 export function createErrorHandler(logger: Logger) {
   return (error: Error, c: Context) => {
     if (error instanceof AppError) {
-      return c.json(errorBody(error.code, error.message), error.status, { ...error.headers });
+      return c.json(errorBody(error.code, error.message, undefined, error.details), error.status, { ...error.headers });
     }
     if (error instanceof HTTPException) {
       const status = error.status as ContentfulStatusCode;

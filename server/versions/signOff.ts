@@ -24,7 +24,8 @@ export interface SignOffInput {
 
 /**
  * The desk chief's sign-off of the draft as it is now. Chiefs only (403).
- * Refused with 409 while legal-risk flags are open, naming them, unless an
+ * Refused with 409 while legal-risk flags are open, naming them in the
+ * message and listing them in `details.openLegalFlags`, unless an
  * override reason is given, which is then recorded with the sign-off and
  * logged on its own (`signoff-override`).
  *
@@ -46,6 +47,7 @@ export async function signOff(deps: VersionDeps, input: SignOffInput): Promise<S
       const list = openLegal.map((flag) => `“${flag.quote}” (${flag.id})`).join(', ');
       throw conflict(
         `${openLegal.length} legal-risk flag${openLegal.length === 1 ? ' is' : 's are'} open: ${list}; resolve ${openLegal.length === 1 ? 'it' : 'them'} or give an override reason`,
+        { openLegalFlags: openLegal.map(({ id, kind, quote, status }) => ({ id, kind, quote, status })) },
       );
     }
     const hash = contentHash(bodyJSONOfDoc(room.doc));

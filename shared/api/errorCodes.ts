@@ -20,11 +20,16 @@ export const ERROR_CODES = {
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
-/** Every non-2xx answer of the API has this body. */
+/**
+ * Every non-2xx answer of the API has this body. `details`, when present, is
+ * structured data about the failure for clients to show (its shape depends on
+ * the call: a refused sign-off sends `{ openLegalFlags: [{ id, kind, quote, status }] }`).
+ */
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
     requestId: z.string().optional(),
   }),
 });

@@ -4,7 +4,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftAnswerSchema } from '../../shared/api/drafts.ts';
+import { anchorsAround } from '../integration/annotations/flagFixtures.ts';
+import { jsonInit } from '../integration/http/apiHelpers.ts';
 import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
+import { connectClient } from '../support/collabClient.ts';
 import { DEMO_PASSWORD, startTestServer, type DemoUsername, type TestServer } from '../support/testServer.ts';
 
 const SAMPLE_PATH = new URL('../../../shared/samples/talks-draft.md', import.meta.url);
@@ -54,12 +57,16 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
     await server?.dispose();
   });
 
-  /** A fresh profile signed in as `username` on `url`, connected, with the copy loaded. */
-  async function openAs(username: DemoUsername, url: string, errors: string[]): Promise<Page> {
+  /**
+   * A fresh profile signed in as `username` on `url`, connected, with the copy loaded.
+   * `prepare` runs on the page before it loads (to route its live-sync socket, say).
+   */
+  async function openAs(username: DemoUsername, url: string, errors: string[], prepare?: (page: Page) => Promise<void>): Promise<Page> {
     const profile = await launchProfile();
     profiles.push(profile);
     const page = await profile.context.newPage();
     page.on('pageerror', (error) => errors.push(`[${username}] ${error.message}`));
+    await prepare?.(page);
     await page.goto(url);
     await page.getByLabel('Username').fill(username);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
@@ -160,4 +167,112 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
     }
     expect(errors).toEqual([]);
   }, 150_000);
+
+  it('the chief is refused over an open legal flag (the dialog lists it), legal resolves it, the chief signs off; the editor sees it live, an edit flips it to changed since sign-off, and compare shows the edit', async () => {
+    const draftId = await importSample();
+    const url = `${server.url}/docs/${draftId}`;
+    const errors: string[] = [];
+    const editor = await openAs('editor', url, errors);
+    // The chief's page reaches the server through a socket the test can hold: while held, the server's
+    // live updates wait (as on a slow line), so the page has not drawn a flag the server already knows.
+    const liveSync = { isHeld: false, held: [] as (string | Buffer)[], release: () => {} };
+    const chief = await openAs('chief', url, errors, (page) =>
+      page.routeWebSocket(/\/collab\//, (socket) => {
+        const toServer = socket.connectToServer();
+        toServer.onMessage((message) => (liveSync.isHeld ? liveSync.held.push(message) : socket.send(message)));
+        liveSync.release = () => {
+          liveSync.isHeld = false;
+          for (const message of liveSync.held.splice(0)) socket.send(message);
+        };
+      }),
+    );
+
+    // Legal flags a sentence as a legal risk (over REST, anchored from a client's copy of the draft); the chief's page has not seen it yet.
+    const quote = 'what makes him so sure';
+    const reader = connectClient(server.collabUrl, draftId, { token: await server.tokenFor('legal') });
+    let flagId: string;
+    try {
+      await reader.waitSynced();
+      liveSync.isHeld = true;
+      const created = await fetch(`${server.url}/api/docs/${draftId}/annotations`, {
+        ...jsonInit('POST', { kind: 'legal-risk', ...anchorsAround(reader.doc, quote), comment: 'Unsupported claim about a named person.' }, await server.authHeaders('legal')),
+      });
+      expect(created.status).toBe(201);
+      flagId = ((await created.json()) as { flag: { id: string } }).flag.id;
+    } finally {
+      reader.destroy();
+    }
+    await editor.locator('.copy .flag--legal-risk', { hasText: quote }).waitFor({ timeout: 15_000 });
+
+    // The chief tries to sign off; the server refuses with 409, and the dialog shows the refusal and the flag it lists.
+    await chief.getByRole('button', { name: 'Sign off', exact: true }).click();
+    const signOff = chief.getByRole('dialog', { name: 'Sign off this draft' });
+    await signOff.getByText('No flags are open.').waitFor();
+    await signOff.getByRole('button', { name: 'Sign off', exact: true }).click();
+    const refusal = signOff.getByRole('alert');
+    await refusal.waitFor();
+    await expect(refusal.innerText()).resolves.toContain('The sign-off was refused');
+    const listed = await refusal.getByRole('list', { name: 'Open legal-risk flags named by the server' }).getByRole('listitem').allInnerTexts();
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toContain(quote);
+    await signOff.getByRole('button', { name: 'Sign off with override' }).waitFor();
+    liveSync.release();
+    await chief.locator('.copy .flag--legal-risk', { hasText: quote }).waitFor({ timeout: 15_000 });
+    await expect(signOff.locator('.signoff-form__flag-list').innerText()).resolves.toContain(quote);
+    await signOff.getByRole('button', { name: 'Cancel' }).click();
+    await signOff.waitFor({ state: 'hidden' });
+    const signoffsSoFar = await fetch(`${server.url}/api/docs/${draftId}/signoffs`, { headers: await server.authHeaders('chief') });
+    expect(((await signoffsSoFar.json()) as { signoffs: unknown[] }).signoffs).toEqual([]);
+
+    // Legal resolves the flag; the chief's page sees it resolved.
+    const resolved = await fetch(`${server.url}/api/docs/${draftId}/annotations/${flagId}/resolve`, {
+      ...jsonInit('POST', { note: 'Rephrased as reported speech; fine.' }, await server.authHeaders('legal')),
+    });
+    expect(resolved.status).toBe(200);
+    await chief.locator('.copy .flag--legal-risk.flag--open', { hasText: quote }).waitFor({ state: 'detached', timeout: 15_000 });
+
+    // The chief signs off, no override needed now.
+    await chief.getByRole('button', { name: 'Sign off', exact: true }).click();
+    await signOff.getByText('No flags are open.').waitFor();
+    await signOff.getByLabel(/^Note/).fill('Cleared after the legal read.');
+    await signOff.getByRole('button', { name: 'Sign off', exact: true }).click();
+    await signOff.waitFor({ state: 'hidden' });
+
+    // The editor's page shows the sign-off live, without an override.
+    const banner = editor.getByRole('region', { name: 'Sign-off' });
+    await banner.getByText('Signed off by Chris Chief', { exact: true }).waitFor({ timeout: 15_000 });
+    const record = await banner.innerText();
+    expect(record).toContain('Cleared after the legal read.');
+    expect(record).not.toContain('Override');
+    for (const page of [editor, chief]) await page.locator('.desk-badge', { hasText: 'Signed off' }).waitFor({ timeout: 15_000 });
+
+    // The editor edits: both pages flip to changed since sign-off.
+    const added = 'Aides declined to say more.';
+    await editor.locator('.copy p:not(.standfirst)').last().click();
+    await editor.keyboard.press('Control+End');
+    await editor.keyboard.type(` ${added}`);
+    await editor.getByText('All changes saved').waitFor({ timeout: 15_000 });
+    for (const page of [editor, chief]) {
+      await page.locator('.desk-badge', { hasText: 'Changed since sign-off' }).waitFor({ timeout: 15_000 });
+      await page.getByRole('region', { name: 'Sign-off' }).getByText('The live copy is no longer the text that was approved.').waitFor();
+    }
+
+    // Compare with the signed version: the edit, and only it, is marked inserted.
+    await banner.getByRole('button', { name: 'Compare with signed version' }).click();
+    const viewer = editor.getByRole('dialog', { name: /with the live draft/ });
+    await viewer.locator('.compare-count').waitFor({ timeout: 15_000 });
+    await expect(viewer.locator('.compare-count').innerText()).resolves.toMatch(/^1 change\b/);
+    expect((await viewer.locator('.copy ins.diff--insert').allInnerTexts()).join('')).toContain(added);
+    expect(await viewer.locator('.copy del.diff--delete').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 150_000);
+
+  /** Imports the sample story as the editor; resolves to the new draft's id. */
+  async function importSample(): Promise<string> {
+    const form = new FormData();
+    form.append('file', new Blob([readFileSync(SAMPLE_PATH)], { type: 'text/markdown' }), 'talks-draft.md');
+    const imported = await fetch(`${server.url}/api/docs/import`, { method: 'POST', headers: await server.authHeaders('editor'), body: form });
+    expect(imported.status).toBe(201);
+    return draftAnswerSchema.parse(await imported.json()).draft.id;
+  }
 });

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { FLAG_KINDS, FLAG_STATUSES } from '../../../shared/annotations/kinds.ts';
+import { FLAG_KIND_NAMES, FLAG_KINDS, FLAG_STATUSES, type FlagKind } from '../../../shared/annotations/kinds.ts';
 import type { Flag } from '../../../shared/annotations/types.ts';
 import { ApiError } from '../../api/ApiError.ts';
-import { signOff } from '../../api/versions.ts';
+import { refusedLegalFlags, signOff, type VersionFlag } from '../../api/versions.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { KindBadge } from '../annotations/KindBadge.tsx';
@@ -42,6 +42,8 @@ function SignOffForm({ draftId, flags, onClose, onSignedOff }: SignOffDialogProp
   const [override, setOverride] = useState('');
   const [lock, setLock] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The open legal-risk flags the server's 409 listed: shown with its refusal.
+  const [refusedFlags, setRefusedFlags] = useState<VersionFlag[]>([]);
   const [overrideError, setOverrideError] = useState<string | null>(null);
   // The server may know of legal flags this page has not drawn yet: its 409 asks for the reason too.
   const [isOverrideAsked, setOverrideAsked] = useState(false);
@@ -62,6 +64,7 @@ function SignOffForm({ draftId, flags, onClose, onSignedOff }: SignOffDialogProp
     }
     setSending(true);
     setError(null);
+    setRefusedFlags([]);
     try {
       await signOff(draftId, {
         note: note.trim(),
@@ -71,6 +74,7 @@ function SignOffForm({ draftId, flags, onClose, onSignedOff }: SignOffDialogProp
       onSignedOff();
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 409) setOverrideAsked(true);
+      setRefusedFlags(refusedLegalFlags(caught));
       setError(`The sign-off was refused: ${caught instanceof ApiError ? caught.message : 'something went wrong.'}`);
       setSending(false);
     }
@@ -89,7 +93,7 @@ function SignOffForm({ draftId, flags, onClose, onSignedOff }: SignOffDialogProp
             {openFlags.map((flag) => (
               <li key={flag.id}>
                 <KindBadge kind={flag.kind} />
-                <span className="signoff-form__quote">“{flag.quote.length > 90 ? `${flag.quote.slice(0, 89)}…` : flag.quote}”</span>
+                <span className="signoff-form__quote">{shortQuote(flag.quote)}</span>
               </li>
             ))}
           </ul>
@@ -145,10 +149,22 @@ function SignOffForm({ draftId, flags, onClose, onSignedOff }: SignOffDialogProp
         </label>
       </div>
       {error && (
-        <p className="alert" role="alert">
+        <div className="alert" role="alert">
           <Icon name="alert" />
-          <span>{error}</span>
-        </p>
+          <div>
+            <p>{error}</p>
+            {refusedFlags.length > 0 && (
+              <ul className="signoff-form__refused-flags" aria-label="Open legal-risk flags named by the server">
+                {refusedFlags.map((flag) => (
+                  <li key={flag.id}>
+                    <KindBadge kind={isFlagKind(flag.kind) ? flag.kind : FLAG_KINDS.legalRisk} />
+                    <span className="signoff-form__quote">{shortQuote(flag.quote)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </div>
       )}
       <div className="form__actions">
         <span className="form__spacer" />
@@ -163,3 +179,7 @@ function SignOffForm({ draftId, flags, onClose, onSignedOff }: SignOffDialogProp
     </form>
   );
 }
+
+/** A flag's quote in quotation marks, cut to 90 characters. */
+const shortQuote = (quote: string) => `“${quote.length > 90 ? `${quote.slice(0, 89)}…` : quote}”`;
+const isFlagKind = (kind: string): kind is FlagKind => (FLAG_KIND_NAMES as readonly string[]).includes(kind);

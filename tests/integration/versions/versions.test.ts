@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DraftList } from '../../../shared/api/drafts.ts';
+import { errorBodySchema } from '../../../shared/api/errorCodes.ts';
+import { emptyDraftState } from '../../../server/drafts/importDraft.ts';
 import { canonicalJSON } from '../../../server/versions/canonicalContent.ts';
 import { bodyString, connectClient, type TestClient } from '../../support/collabClient.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
@@ -103,7 +105,10 @@ describe('versions, compare, restore, sign-off, desk and export', () => {
     await expectError(await call(server, 'editor', 'POST', docPath('/signoffs'), { note: 'ok' }), 403, 'forbidden');
     const refused = await call(server, 'chief', 'POST', docPath('/signoffs'), { note: 'ok' });
     expect(refused.status).toBe(409);
-    expect(await refused.text()).toContain(flag.id);
+    const refusal = errorBodySchema.parse(await refused.json());
+    expect(refusal.error.code).toBe('conflict');
+    expect(refusal.error.message).toContain(flag.id);
+    expect(refusal.error.details).toEqual({ openLegalFlags: [{ id: flag.id, kind: 'legal-risk', quote: 'took a bribe', status: 'open' }] });
     await expectError(await call(server, 'chief', 'POST', docPath('/signoffs'), { note: 'ok', override: ' ' }), 400, 'validation_failed');
     expect((await json<{ signoffs: unknown[] }>(await call(server, 'chief', 'GET', docPath('/signoffs')))).signoffs).toEqual([]);
 
@@ -132,6 +137,55 @@ describe('versions, compare, restore, sign-off, desk and export', () => {
     expect((await json<{ state: string }>(await call(server, 'editor', 'GET', docPath('/desk')))).state).toBe('changed-since-signoff');
     await expectError(await call(server, 'chief', 'PATCH', docPath(`/signoffs/${made.signoff.id}`), { note: 'x' }), 404, 'not_found');
     await expectError(await call(server, 'chief', 'DELETE', docPath(`/signoffs/${made.signoff.id}`)), 404, 'not_found');
+  });
+
+  it('bad input: unknown version, a version of another draft, sign-off by a non-chief, over an open legal flag, with an empty reason, restore by legal: clear JSON errors and nothing changes', async () => {
+    const saved = await json<{ version: Version }>(await call(server, 'editor', 'POST', docPath('/versions'), { name: 'mine' }), 201);
+    await server.store.createDraft({ id: 'other-draft', title: 'Other story', state: emptyDraftState() });
+    const foreign = await json<{ version: Version }>(await call(server, 'editor', 'POST', '/api/docs/other-draft/versions', { name: 'theirs' }), 201);
+    const flag = await createFlag(server, 'legal', { kind: 'legal-risk', ...anchorsAround(writer.doc, 'took a bribe'), comment: 'Proof?' });
+    /** Everything a refused call could have touched: versions, sign-offs, desk, activity, the live copy, flags, and the other draft's versions. */
+    const everything = async () => ({
+      versions: await json(await call(server, 'editor', 'GET', docPath('/versions'))),
+      signoffs: await json(await call(server, 'editor', 'GET', docPath('/signoffs'))),
+      desk: await json(await call(server, 'editor', 'GET', docPath('/desk'))),
+      activity: await json(await call(server, 'editor', 'GET', docPath('/activity'))),
+      live: await json(await call(server, 'editor', 'GET', docPath('/export?format=json'))),
+      flags: await json(await call(server, 'editor', 'GET', flagsPath())),
+      otherVersions: await json(await call(server, 'editor', 'GET', '/api/docs/other-draft/versions')),
+    });
+    const before = await everything();
+
+    // Unknown version: open, compare (either side), restore, export.
+    await expectError(await call(server, 'editor', 'GET', docPath('/versions/nope')), 404, 'not_found');
+    await expectError(await call(server, 'editor', 'GET', docPath('/compare?from=nope&to=live')), 404, 'not_found');
+    await expectError(await call(server, 'editor', 'GET', docPath(`/compare?from=${saved.version.id}&to=nope`)), 404, 'not_found');
+    await expectError(await call(server, 'editor', 'POST', docPath('/versions/nope/restore')), 404, 'not_found');
+    // A version of another draft is unknown here, on either side of a compare, and for restore.
+    await expectError(await call(server, 'editor', 'GET', docPath(`/versions/${foreign.version.id}`)), 404, 'not_found');
+    await expectError(await call(server, 'editor', 'GET', docPath(`/compare?from=${foreign.version.id}&to=live`)), 404, 'not_found');
+    await expectError(await call(server, 'editor', 'GET', docPath(`/compare?from=${saved.version.id}&to=${foreign.version.id}`)), 404, 'not_found');
+    await expectError(await call(server, 'editor', 'POST', docPath(`/versions/${foreign.version.id}/restore`)), 404, 'not_found');
+    // Sign-off by a non-chief.
+    for (const user of ['editor', 'legal']) {
+      await expectError(await call(server, user, 'POST', docPath('/signoffs'), { note: 'ok', override: 'because' }), 403, 'forbidden');
+    }
+    // Sign-off over an open legal flag without an override: 409 with the list of flags.
+    const refused = await call(server, 'chief', 'POST', docPath('/signoffs'), { note: 'ok', lock: true });
+    expect(refused.status).toBe(409);
+    expect(errorBodySchema.parse(await refused.json()).error).toMatchObject({
+      code: 'conflict',
+      details: { openLegalFlags: [{ id: flag.id, kind: 'legal-risk', quote: 'took a bribe', status: 'open' }] },
+    });
+    // Override with an empty reason.
+    for (const override of ['', '   ']) {
+      await expectError(await call(server, 'chief', 'POST', docPath('/signoffs'), { note: 'ok', override, lock: true }), 400, 'validation_failed');
+    }
+    // Restore by legal.
+    await expectError(await call(server, 'legal', 'POST', docPath(`/versions/${saved.version.id}/restore`)), 403, 'forbidden');
+
+    expect(await everything()).toEqual(before);
+    expect(before).toMatchObject({ signoffs: { signoffs: [] }, desk: { state: 'draft', locked: false } });
   });
 
   it('[CS19] a locked copy refuses a client body update with 4403; unlock lifts it; restore is refused while locked', async () => {
