@@ -11,6 +11,7 @@ import type { DocumentStore } from '../storage/DocumentStore.ts';
 import { encodeAwarenessEntries, gateAwareness, type AwarenessEntry } from './awarenessGate.ts';
 import { AwarenessRate } from './awarenessRate.ts';
 import type { CollabMetrics } from './CollabMetrics.ts';
+import { applyStoredState, compactStoredDraft } from './storedState.ts';
 import type { Connection } from './Connection.ts';
 import { localCompactionLock, type Broadcaster, type CompactionLock, type FanoutKind } from './fanout/Broadcaster.ts';
 import { decodeFrame, encodeAwarenessFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdateFrame } from './protocol.ts';
@@ -540,16 +541,7 @@ export class Room {
       const release = await (this.deps.compactionLock ?? localCompactionLock).acquire(this.draftId);
       if (!release) return;
       try {
-        const stored = await this.deps.store.loadDraftState(this.draftId);
-        if (!stored || stored.updates.length === 0) return;
-        const doc = new Y.Doc();
-        doc.transact(() => {
-          if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-          for (const update of stored.updates) Y.applyUpdate(doc, update);
-        });
-        const snapshot = Y.encodeStateAsUpdate(doc);
-        doc.destroy();
-        await this.deps.store.compactDraft(this.draftId, snapshot, stored.lastSeq);
+        if (!(await compactStoredDraft(this.deps.store, this.draftId))) return;
         this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - folded);
         succeeded = true;
       } finally {
@@ -617,10 +609,7 @@ export class Room {
       const stored = await this.deps.store.loadDraftState(this.draftId);
       if (!stored || this.isDestroyed) return;
       const before = Y.encodeStateVector(this.doc);
-      this.doc.transact(() => {
-        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-        for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-      }, FANOUT_ORIGIN);
+      applyStoredState(this.doc, stored, FANOUT_ORIGIN);
       advanceKnownClocks(this.known, Y.decodeStateVector(Y.encodeStateVector(this.doc)));
       const missing = Y.encodeStateAsUpdate(this.doc, before);
       // An empty update is two zero bytes (no structs, no deletions).

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import type { LoadedDraft } from './Room.ts';
+import { applyStoredState } from './storedState.ts';
 
 /** The stored draft could not be turned into a document. It is never replaced by an empty one. */
 export class DraftLoadError extends Error {
@@ -20,10 +21,7 @@ export async function loadDraft(store: DocumentStore, draftId: string): Promise<
   if (!stored) return undefined;
   const doc = new Y.Doc({ gc: true });
   try {
-    doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
-    });
+    applyStoredState(doc, stored);
     if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
       throw new Error('stored updates have missing dependencies');
     }
