@@ -52,26 +52,26 @@ export interface FanoutResult {
 
 const CLK_TCK = 100;
 
-function readCpuMs(pid: number): number {
+export function readCpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
 }
 
-function readRssMiB(pid: number): number {
+export function readRssMiB(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
   return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
 }
 
-const percentile = (sorted: number[], p: number) =>
+export const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-interface BenchServer {
+export interface BenchServer {
   child: ReturnType<typeof spawn>;
   port: number;
 }
 
 /** Starts a server process pinned to core 0 and resolves once it says which port it listens on. */
-async function spawnPinned(args: string[], env: Record<string, string>, portPattern: RegExp): Promise<BenchServer> {
+export async function spawnPinned(args: string[], env: Record<string, string>, portPattern: RegExp): Promise<BenchServer> {
   const child = spawn('taskset', ['-c', '0', process.execPath, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -97,7 +97,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-const spawnBenchServer = (env: Record<string, string>, nodeArgs: string[]) =>
+export const spawnBenchServer = (env: Record<string, string>, nodeArgs: string[]) =>
   spawnPinned(
     [...nodeArgs, '--import', 'tsx', path.resolve('server/main.ts')],
     { PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },
@@ -105,7 +105,7 @@ const spawnBenchServer = (env: Record<string, string>, nodeArgs: string[]) =>
   );
 
 /** The y-websocket reference server with its LevelDB persistence on. */
-async function spawnReferenceServer(dataDir: string): Promise<BenchServer> {
+export async function spawnReferenceServer(dataDir: string): Promise<BenchServer> {
   const port = await freePort();
   return spawnPinned(
     [path.resolve('node_modules/@y/websocket-server/src/server.js')],
@@ -114,7 +114,7 @@ async function spawnReferenceServer(dataDir: string): Promise<BenchServer> {
   );
 }
 
-const spawnHocuspocus = (dataDir: string) =>
+export const spawnHocuspocus = (dataDir: string) =>
   spawnPinned(
     ['--import', 'tsx', path.resolve('tests/bench/peers/hocuspocusServer.ts')],
     { PORT: '0', HOCUSPOCUS_DATABASE: path.join(dataDir, 'hocuspocus.sqlite') },
@@ -122,12 +122,12 @@ const spawnHocuspocus = (dataDir: string) =>
   );
 
 /** A client of any of the servers, as their own provider connects it. */
-interface BenchClient {
+export interface BenchClient {
   destroy: () => void;
   whenSynced: Promise<void>;
 }
 
-function connectBenchClient(
+export function connectBenchClient(
   target: NonNullable<FanoutOptions['target']>,
   port: number,
   draftId: string,

@@ -1,0 +1,166 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { SqliteDocumentStore } from '../../server/storage/sqlite/SqliteDocumentStore.ts';
+import { newDraftId } from '../../server/drafts/draftId.ts';
+import { emptyDraftState } from '../../server/drafts/importDraft.ts';
+import { tokenInDataDir } from '../support/testServer.ts';
+import { readRssMiB, spawnBenchServer, spawnReferenceServer, type BenchServer } from './fanout.ts';
+
+/**
+ * Idle connections (scenario 3): N raw `ws` sockets over D drafts, each
+ * speaking only the minimal y-websocket protocol (send sync step 1 with an
+ * empty state vector, count the connection synced on the first sync step 2
+ * that comes back), then left idle. Providers would make the generator, not
+ * the server, the limit. Memory is the server's RSS delta over its idle
+ * baseline, measured after the connections settle: per connection (whole
+ * delta / N) and per draft (the delta of the first pass, one connection to
+ * each draft, / D).
+ */
+export interface IdleOptions {
+  target: 'copydesk' | 'reference';
+  drafts: number;
+  connections: number;
+}
+
+export interface IdleResult {
+  baselineRssMiB: number;
+  /** RSS after one connection to each draft. */
+  oneEachRssMiB: number;
+  finalRssMiB: number;
+  kibPerDraft: number;
+  kibPerConnection: number;
+  /** Of the connections beyond one per draft. */
+  kibPerExtraConnection: number;
+  /** From the first connect to the last sync step 2 received. */
+  allSyncedMs: number;
+  synced: number;
+}
+
+const SYNC = 0;
+const STEP1 = 0;
+const STEP2 = 1;
+
+const step1Frame = (() => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, SYNC);
+  encoding.writeVarUint(encoder, STEP1);
+  // An empty state vector: zero entries.
+  encoding.writeVarUint8Array(encoder, new Uint8Array([0]));
+  return encoding.toUint8Array(encoder);
+})();
+
+function isStep2(data: Buffer): boolean {
+  const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  return decoding.readVarUint(decoder) === SYNC && decoding.readVarUint(decoder) === STEP2;
+}
+
+/** Opens one raw connection; resolves once its sync step 2 arrives. */
+function connectRaw(url: string, sockets: WebSocket[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { perMessageDeflate: false });
+    sockets.push(socket);
+    let done = false;
+    socket.binaryType = 'nodebuffer';
+    socket.on('open', () => socket.send(step1Frame));
+    socket.on('message', (data: Buffer) => {
+      if (!done && isStep2(data)) {
+        done = true;
+        resolve();
+      }
+    });
+    socket.on('error', (error) => {
+      if (!done) reject(error);
+    });
+    socket.on('close', () => {
+      if (!done) reject(new Error(`closed before sync: ${url}`));
+    });
+  });
+}
+
+/** Opens `urls` with at most `parallel` handshakes at a time. */
+async function connectAll(urls: string[], sockets: WebSocket[], parallel = 200): Promise<number> {
+  let next = 0;
+  let synced = 0;
+  const worker = async () => {
+    while (next < urls.length) {
+      const url = urls[next++]!;
+      await connectRaw(url, sockets);
+      synced++;
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return synced;
+}
+
+const settle = async (server: BenchServer) => {
+  // Let the server finish loading and collect garbage from the handshakes; take the lower of a few samples.
+  let rss = Infinity;
+  for (let i = 0; i < 6; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    rss = Math.min(rss, readRssMiB(server.child.pid!));
+  }
+  return rss;
+};
+
+export async function runIdleConnections(options: IdleOptions): Promise<IdleResult> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-idle-'));
+  const sockets: WebSocket[] = [];
+  let server: BenchServer | undefined;
+  try {
+    let urlOf: (draftId: string) => string;
+    const draftIds: string[] = [];
+    if (options.target === 'copydesk') {
+      const token = await tokenInDataDir(dataDir, 'editor');
+      const store = new SqliteDocumentStore(path.join(dataDir, 'copydesk.sqlite'));
+      const state = emptyDraftState();
+      for (let d = 0; d < options.drafts; d++) {
+        const id = newDraftId();
+        await store.createDraft({ id, title: `idle ${d}`, state });
+        draftIds.push(id);
+      }
+      await store.close();
+      server = await spawnBenchServer({ DATA_DIR: dataDir }, []);
+      const port = server.port;
+      urlOf = (id) => `ws://127.0.0.1:${port}/collab/${id}?token=${encodeURIComponent(token)}`;
+    } else {
+      for (let d = 0; d < options.drafts; d++) draftIds.push(`idle-${d}`);
+      server = await spawnReferenceServer(dataDir);
+      const port = server.port;
+      urlOf = (id) => `ws://127.0.0.1:${port}/${id}`;
+    }
+    const baselineRssMiB = await settle(server);
+    const started = performance.now();
+    let synced = await connectAll(draftIds.map(urlOf), sockets);
+    const firstPassMs = performance.now() - started;
+    const oneEachRssMiB = await settle(server);
+    const extra = Array.from({ length: Math.max(0, options.connections - draftIds.length) }, (_, i) =>
+      urlOf(draftIds[i % draftIds.length]!),
+    );
+    const secondStarted = performance.now();
+    synced += await connectAll(extra, sockets);
+    const allSyncedMs = firstPassMs + (performance.now() - secondStarted);
+    const finalRssMiB = await settle(server);
+    const extraCount = Math.max(1, extra.length);
+    return {
+      baselineRssMiB,
+      oneEachRssMiB,
+      finalRssMiB,
+      kibPerDraft: ((oneEachRssMiB - baselineRssMiB) * 1024) / draftIds.length,
+      kibPerConnection: ((finalRssMiB - baselineRssMiB) * 1024) / sockets.length,
+      kibPerExtraConnection: extra.length === 0 ? NaN : ((finalRssMiB - oneEachRssMiB) * 1024) / extraCount,
+      allSyncedMs,
+      synced,
+    };
+  } finally {
+    for (const socket of sockets) socket.terminate();
+    if (server) {
+      server.child.kill('SIGTERM');
+      await new Promise((r) => server!.child.once('exit', r));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
