@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftAnswerSchema } from '../../shared/api/drafts.ts';
-import { ensureClientBuilt } from '../support/editorPage.ts';
+import { ensureClientBuilt, selectInCopy } from '../support/editorPage.ts';
 import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
 import { DEMO_PASSWORD, startTestServer, type DemoUsername, type TestServer } from '../support/testServer.ts';
 
@@ -13,38 +13,6 @@ if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
 const HOSTILE_COMMENT =
   'Who said this? <script>window.__pwned = "script"</script> <img src=x onerror="window.__pwned = \'img\'"> ' +
   '[proof](javascript:window.__pwned=1) javascript:alert(1) see https://example.com/ok';
-
-/**
- * Selects the first occurrence of `text` in the copy, across the flag spans
- * that may split it, the way a person drags over it (a DOM selection that
- * ProseMirror picks up).
- */
-async function selectInCopy(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const root = document.querySelector<HTMLElement>('[aria-label="Draft copy"]')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes: [Text, number][] = [];
-    let all = '';
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      nodes.push([node as Text, all.length]);
-      all += (node as Text).data;
-    }
-    const at = all.indexOf(needle);
-    if (at < 0) throw new Error(`"${needle}" is not in the copy`);
-    const locate = (offset: number): [Text, number] => {
-      for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i]![1] <= offset) return [nodes[i]![0], offset - nodes[i]![1]];
-      throw new Error('offset out of range');
-    };
-    root.focus();
-    const range = document.createRange();
-    range.setStart(...locate(at));
-    range.setEnd(...locate(at + needle.length));
-    const selection = getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, text);
-  await page.waitForFunction(() => !getSelection()?.isCollapsed);
-}
 
 /** The flags panel's cards as text, with every status shown. */
 async function panelCards(page: Page): Promise<string[]> {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftAnswerSchema } from '../../shared/api/drafts.ts';
 import { anchorsAround } from '../integration/annotations/flagFixtures.ts';
 import { jsonInit } from '../integration/http/apiHelpers.ts';
+import { selectInCopy } from '../support/editorPage.ts';
 import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
 import { connectClient } from '../support/collabClient.ts';
 import { DEMO_PASSWORD, startTestServer, type DemoUsername, type TestServer } from '../support/testServer.ts';
@@ -13,34 +14,6 @@ import { DEMO_PASSWORD, startTestServer, type DemoUsername, type TestServer } fr
 const SAMPLE_PATH = new URL('../../../shared/samples/talks-draft.md', import.meta.url);
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
-
-/** Selects the first occurrence of `text` in the copy, the way a person drags over it. */
-async function selectInCopy(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const root = document.querySelector<HTMLElement>('[aria-label="Draft copy"]')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes: [Text, number][] = [];
-    let all = '';
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      nodes.push([node as Text, all.length]);
-      all += (node as Text).data;
-    }
-    const at = all.indexOf(needle);
-    if (at < 0) throw new Error(`"${needle}" is not in the copy`);
-    const locate = (offset: number): [Text, number] => {
-      for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i]![1] <= offset) return [nodes[i]![0], offset - nodes[i]![1]];
-      throw new Error('offset out of range');
-    };
-    root.focus();
-    const range = document.createRange();
-    range.setStart(...locate(at));
-    range.setEnd(...locate(at + needle.length));
-    const selection = getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, text);
-  await page.waitForFunction(() => !getSelection()?.isCollapsed);
-}
 
 describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Chromium', () => {
   let server: TestServer;

@@ -33,3 +33,35 @@ export const waitForCopy = (page: Page, text: string) =>
 /** Waits for the connection pill to say Connected. */
 export const waitConnected = (page: Page) =>
   page.getByRole('status').filter({ hasText: 'Connected' }).waitFor({ timeout: 15_000 });
+
+/**
+ * Selects the first occurrence of `text` in the copy, across the flag spans
+ * that may split it, the way a person drags over it (a DOM selection that
+ * ProseMirror picks up).
+ */
+export async function selectInCopy(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const root = document.querySelector<HTMLElement>('[aria-label="Draft copy"]')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: [Text, number][] = [];
+    let all = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      nodes.push([node as Text, all.length]);
+      all += (node as Text).data;
+    }
+    const at = all.indexOf(needle);
+    if (at < 0) throw new Error(`"${needle}" is not in the copy`);
+    const locate = (offset: number): [Text, number] => {
+      for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i]![1] <= offset) return [nodes[i]![0], offset - nodes[i]![1]];
+      throw new Error('offset out of range');
+    };
+    root.focus();
+    const range = document.createRange();
+    range.setStart(...locate(at));
+    range.setEnd(...locate(at + needle.length));
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, text);
+  await page.waitForFunction(() => !getSelection()?.isCollapsed);
+}
