@@ -5,43 +5,13 @@ import { loadOrCreateSessionSecret } from './auth/sessionSecret.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { seedDemoDraft } from './drafts/seedDemoDraft.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { Redis } from 'ioredis';
-import { RedisBroadcaster, RedisCompactionLock } from './collab/fanout/RedisBroadcaster.ts';
 import { startServer } from './startServer.ts';
-import type { AccountStore } from './storage/AccountStore.ts';
-import type { ActivityLog } from './storage/ActivityLog.ts';
-import type { InboxStore } from './storage/InboxStore.ts';
-import type { DocumentStore } from './storage/DocumentStore.ts';
-import type { VersionStore } from './storage/VersionStore.ts';
-import { PostgresVersionStore } from './storage/postgres/PostgresVersionStore.ts';
-import { SqliteVersionStore } from './storage/sqlite/SqliteVersionStore.ts';
-import { withPostgresLock } from './storage/postgres/migratePostgres.ts';
-import { describePostgresUrl, openPostgresPool } from './storage/postgres/openPostgresPool.ts';
-import { PostgresAccountStore } from './storage/postgres/PostgresAccountStore.ts';
-import { PostgresActivityLog } from './storage/postgres/PostgresActivityLog.ts';
-import { PostgresInboxStore } from './storage/postgres/PostgresInboxStore.ts';
-import { PostgresDocumentStore } from './storage/postgres/PostgresDocumentStore.ts';
-import { openSqliteDatabase } from './storage/sqlite/openSqliteDatabase.ts';
-import { SqliteAccountStore } from './storage/sqlite/SqliteAccountStore.ts';
-import { SqliteActivityLog } from './storage/sqlite/SqliteActivityLog.ts';
-import { SqliteInboxStore } from './storage/sqlite/SqliteInboxStore.ts';
-import { SqliteDocumentStore } from './storage/sqlite/SqliteDocumentStore.ts';
+import { describePostgresUrl } from './storage/postgres/describePostgresUrl.ts';
+import type { Storage } from './storage/Storage.ts';
+import { openSqliteStorage } from './storage/sqlite/openSqliteStorage.ts';
 
 /** The database file in DATA_DIR; `npm run user` opens the same one. */
 const DATABASE_FILE = 'copydesk.sqlite';
-
-/** The stores of one backend, and how to release what they share. */
-interface Storage {
-  store: DocumentStore;
-  accounts: AccountStore;
-  activity: ActivityLog;
-  inbox: InboxStore;
-  versions: VersionStore;
-  /** Runs `work` so that no other instance on the same database runs it at the same time. */
-  exclusively: <T>(work: () => Promise<T>) => Promise<T>;
-  /** Closes the shared connection (SQLite) or pool (Postgres), after the stores. */
-  close: () => Promise<void>;
-}
 
 /**
  * Postgres when DATABASE_URL is set (several instances may share it; its
@@ -50,35 +20,20 @@ interface Storage {
  */
 async function openStorage(config: Config, logger: Logger): Promise<Storage> {
   if (config.databaseUrl) {
-    const pool = await openPostgresPool(config.databaseUrl, {
+    // Loaded only when chosen: a process on SQLite never pays for the Postgres client.
+    const { openPostgresStorage } = await import('./storage/postgres/openPostgresStorage.ts');
+    const storage = await openPostgresStorage(config.databaseUrl, {
       onIdleError: (error) => logger.warn({ err: error }, 'an idle Postgres connection failed; the pool replaces it'),
     });
     logger.info({ storage: 'postgres', database: describePostgresUrl(config.databaseUrl) }, 'opened the database');
-    return {
-      store: new PostgresDocumentStore(pool),
-      accounts: new PostgresAccountStore(pool),
-      activity: new PostgresActivityLog(pool),
-      inbox: new PostgresInboxStore(pool),
-      versions: new PostgresVersionStore(pool),
-      exclusively: (work) => withPostgresLock(pool, 'seed', work),
-      close: () => pool.end(),
-    };
+    return storage;
   }
   mkdirSync(config.dataDir, { recursive: true });
   // Drafts and accounts share one connection to one file.
-  const db = openSqliteDatabase(path.join(config.dataDir, DATABASE_FILE), { synchronous: config.sqliteSynchronous });
-  logger.info({ storage: 'sqlite', file: path.join(config.dataDir, DATABASE_FILE) }, 'opened the database');
-  return {
-    store: new SqliteDocumentStore(db),
-    accounts: new SqliteAccountStore(db),
-    activity: new SqliteActivityLog(db),
-    inbox: new SqliteInboxStore(db),
-    versions: new SqliteVersionStore(db),
-    exclusively: (work) => work(),
-    close: async () => {
-      db.close();
-    },
-  };
+  const file = path.join(config.dataDir, DATABASE_FILE);
+  const storage = openSqliteStorage(file, { synchronous: config.sqliteSynchronous });
+  logger.info({ storage: 'sqlite', file }, 'opened the database');
+  return storage;
 }
 
 /** How long one instance may hold a draft's compaction before another may take over. */
@@ -89,7 +44,12 @@ const COMPACTION_LEASE_MS = 60_000;
  * publish). ioredis reconnects by itself; the broadcaster then tells every
  * room to catch up from the database.
  */
-function openFanout(redisUrl: string, logger: Logger) {
+async function openFanout(redisUrl: string, logger: Logger) {
+  // Loaded only when REDIS_URL is set, like the Postgres client above.
+  const [{ Redis }, { RedisBroadcaster, RedisCompactionLock }] = await Promise.all([
+    import('ioredis'),
+    import('./collab/fanout/RedisBroadcaster.ts'),
+  ]);
   const options = { maxRetriesPerRequest: 2, retryStrategy: (attempt: number) => Math.min(attempt * 100, 2000) };
   const publisher = new Redis(redisUrl, options);
   const subscriber = new Redis(redisUrl, options);
@@ -140,7 +100,7 @@ async function main(): Promise<void> {
     return config.isProduction ? undefined : seedDemoAccounts(accounts, config.demoPassword, Date.now());
   });
 
-  const fanout = config.redisUrl ? openFanout(config.redisUrl, logger) : undefined;
+  const fanout = config.redisUrl ? await openFanout(config.redisUrl, logger) : undefined;
   const server = await startServer(config, {
     store,
     accounts,

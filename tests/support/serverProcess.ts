@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 
@@ -11,13 +12,26 @@ export interface ServerProcess {
   exited: Promise<number | NodeJS.Signals | null>;
 }
 
+/** The server as `npm start` runs it: compiled by `npm run build`. */
+export const BUILT_SERVER = path.resolve('dist/server/main.js');
+
 /**
- * Runs the real server (`server/main.ts`) as its own process, so a test can
- * kill it with SIGKILL or SIGTERM. Resolves once it listens; its port is read
- * from its structured "ready" log line.
+ * Runs the real server as its own process, so a test can kill it with SIGKILL
+ * or SIGTERM: from its TypeScript source by default, or the build `npm start`
+ * runs (`{ built: true }`). Resolves once it listens; its port is read from
+ * its structured "ready" log line.
  */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/main.ts')], {
+export async function spawnServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  options: { built?: boolean } = {},
+): Promise<ServerProcess> {
+  if (options.built && !existsSync(BUILT_SERVER)) {
+    // `npm test` builds first; a lone run of one test file builds here.
+    execFileSync(process.execPath, [path.resolve('scripts/buildServer.mjs')], { stdio: 'ignore' });
+  }
+  const entry = options.built ? [BUILT_SERVER] : ['--import', 'tsx', path.resolve('server/main.ts')];
+  const child = spawn(process.execPath, entry, {
     env: {
       ...process.env,
       PORT: '0',

@@ -44,13 +44,4 @@ const CONNECT_TIMEOUT_MS = 10_000;
 /** An identifier quoted for SQL (and for `-c search_path=`): "my schema" with inner quotes doubled. */
 export const quoteIdentifier = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
-/** The URL with its password blanked, fit for a log line. Returns '(invalid URL)' when it does not parse. */
-export function describePostgresUrl(connectionString: string): string {
-  try {
-    const url = new URL(connectionString);
-    if (url.password) url.password = '***';
-    return url.toString();
-  } catch {
-    return '(invalid URL)';
-  }
-}
+export { describePostgresUrl } from './describePostgresUrl.ts';

@@ -60,7 +60,8 @@ describe('nothing a client received is lost', () => {
     dirs.push(dataDir);
     await seedDraft(dataDir);
     const token = await tokenInDataDir(dataDir, 'editor');
-    let proc = await spawnServer(dataDir);
+    // The build `npm start` runs, as a newsroom would deploy it.
+    let proc = await spawnServer(dataDir, {}, { built: true });
     processes.push(proc);
 
     const writer = connectClient(proc.collabUrl, DRAFT_ID, { token });
@@ -86,7 +87,7 @@ describe('nothing a client received is lost', () => {
     const receivedText = bodyString(observer.doc);
     for (const client of clients.splice(0)) client.destroy();
 
-    proc = await spawnServer(dataDir);
+    proc = await spawnServer(dataDir, {}, { built: true });
     processes.push(proc);
     const fresh = connectClient(proc.collabUrl, DRAFT_ID, { token });
     clients.push(fresh);

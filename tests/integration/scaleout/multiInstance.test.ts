@@ -21,13 +21,13 @@ describe.skipIf(unavailable !== undefined)('several instances sharing Postgres a
   const instances: ServerProcess[] = [];
   const clients: TestClient[] = [];
 
+  // The build `npm start` runs: its Postgres and Redis code are chunks loaded only when configured.
   const startInstance = async () => {
-    const instance = await spawnServer(makeDataDir(), {
-      DATABASE_URL: database.url,
-      REDIS_URL: redis.url,
-      COMPACT_AFTER_UPDATES: '40',
-      LOG_LEVEL: 'info',
-    });
+    const instance = await spawnServer(
+      makeDataDir(),
+      { DATABASE_URL: database.url, REDIS_URL: redis.url, COMPACT_AFTER_UPDATES: '40', LOG_LEVEL: 'info' },
+      { built: true },
+    );
     instances.push(instance);
     return instance;
   };
