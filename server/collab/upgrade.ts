@@ -29,6 +29,11 @@ export interface CollabUpgradeOptions {
 
 export const COLLAB_PATH_PREFIX = '/collab/';
 
+/** An error listener that holds nothing: a closure in `handleUpgrade` would pin its request for the socket's life. */
+function destroySocket(this: Duplex) {
+  this.destroy();
+}
+
 export interface CollabEndpoint {
   handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Stops the heartbeat and refuses new sockets; existing ones are closed by the registry. */
@@ -89,6 +94,8 @@ export function createCollabEndpoint(options: CollabUpgradeOptions): CollabEndpo
     principal: Principal,
   ) {
     wss.handleUpgrade(request, socket, head, (ws) => {
+      // What the closures below refer to stays alive as long as the socket:
+      // the connection, not a per-connection logger or the upgrade request.
       const connection = new Connection(ws, {
         id: randomUUID(),
         draftId,
@@ -98,7 +105,6 @@ export function createCollabEndpoint(options: CollabUpgradeOptions): CollabEndpo
         maxFrameBytes: options.maxMessageBytes,
         maxBufferedBytes: options.maxBufferedBytes,
       });
-      const log = logger.child({ draftId, connectionId: connection.id, accountId: principal.accountId });
       if (isClosing) {
         connection.close(CLOSE_CODES.goingAway, 'server is shutting down');
         return;
@@ -114,7 +120,7 @@ export function createCollabEndpoint(options: CollabUpgradeOptions): CollabEndpo
           if (!found) connection.close(CLOSE_CODES.draftNotFound, 'no such draft');
         },
         (error: unknown) => {
-          log.error({ err: error }, 'draft failed to load');
+          logger.error({ err: error, draftId, connectionId: connection.id, accountId: principal.accountId }, 'draft failed to load');
           connection.close(CLOSE_CODES.draftUnavailable, 'the draft could not be loaded; try again later');
         },
       );
@@ -135,7 +141,7 @@ export function createCollabEndpoint(options: CollabUpgradeOptions): CollabEndpo
         draftId = '';
       }
       // A socket that dies while we check its credentials must not throw into the process.
-      socket.on('error', () => socket.destroy());
+      socket.on('error', destroySocket);
       if (!options.isOriginAllowed(request)) {
         refuseAfterUpgrade(request, socket, head, CLOSE_CODES.forbidden, 'this origin may not open the editor');
         return;
