@@ -10,6 +10,7 @@ import { createCollabEndpoint } from './collab/upgrade.ts';
 import type { Broadcaster, CompactionLock } from './collab/fanout/Broadcaster.ts';
 import { RoomRegistry } from './collab/RoomRegistry.ts';
 import { UpdateLog } from './collab/UpdateLog.ts';
+import { warmUpSyncPaths } from './collab/warmUp.ts';
 import type { Config } from './config.ts';
 import { createApp } from './http/app.ts';
 import { createMetrics } from './ops/metrics.ts';
@@ -181,6 +182,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   }, SWEEP_SESSIONS_EVERY_MS);
   sweep.unref();
 
+  warmUpSyncPaths();
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   server.on('upgrade', collab.handleUpgrade);
   await new Promise<void>((resolve, reject) => {

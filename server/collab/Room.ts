@@ -73,7 +73,12 @@ export interface LoadedDraft {
   doc: Y.Doc;
   lastSeq: number;
   updatesSinceSnapshot: number;
+  /** The stored snapshot, when `doc` holds exactly it (no updates after it): the whole draft, already encoded. */
+  snapshot?: Uint8Array;
 }
+
+/** A state vector with no entries: the client holds nothing yet. */
+const isEmptyStateVector = (stateVector: Uint8Array) => stateVector.length === 1 && stateVector[0] === 0;
 
 /** Transaction origin for changes the server itself makes (as opposed to a Connection). */
 export const SERVER_ORIGIN = 'server';
@@ -115,6 +120,11 @@ export class Room {
   /** Set when the live copy can no longer be trusted; it must not be written back. */
   private isBroken = false;
   private readonly logger: Logger;
+  /**
+   * The whole draft encoded as one update, for clients that hold nothing yet
+   * (every fresh browser tab): encoded once, dropped on the next change.
+   */
+  private wholeDraft: Uint8Array | null;
 
   constructor(
     draftId: string,
@@ -124,6 +134,11 @@ export class Room {
     this.draftId = draftId;
     this.doc = loaded.doc;
     this.updatesSinceSnapshot = loaded.updatesSinceSnapshot;
+    this.wholeDraft = loaded.snapshot ?? null;
+    // Not 'update': listening to that makes Yjs encode every transaction.
+    this.doc.on('afterTransaction', () => {
+      this.wholeDraft = null;
+    });
     this.known = Y.decodeStateVector(Y.encodeStateVector(this.doc));
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server has no presence of its own.
@@ -210,7 +225,12 @@ export class Room {
   private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
     let diff: Uint8Array;
     try {
-      diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+      if (isEmptyStateVector(stateVector)) {
+        this.wholeDraft ??= Y.encodeStateAsUpdate(this.doc);
+        diff = this.wholeDraft;
+      } else {
+        diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+      }
     } catch {
       this.refuse(connection, CLOSE_CODES.malformedMessage, 'state vector does not decode');
       return;

@@ -29,5 +29,10 @@ export async function loadDraft(store: DocumentStore, draftId: string): Promise<
     doc.destroy();
     throw new DraftLoadError(draftId, error);
   }
-  return { doc, lastSeq: stored.lastSeq, updatesSinceSnapshot: stored.updates.length };
+  return {
+    doc,
+    lastSeq: stored.lastSeq,
+    updatesSinceSnapshot: stored.updates.length,
+    ...(stored.snapshot && stored.updates.length === 0 ? { snapshot: stored.snapshot } : {}),
+  };
 }

@@ -41,6 +41,26 @@ describe('two clients on one draft', () => {
     expect(Y.encodeStateVector(alice.doc)).toEqual(Y.encodeStateVector(bob.doc));
   });
 
+  it('[CS4] gives a client that holds nothing the whole draft as it is now, edits since loading included', async () => {
+    // Loaded from a snapshot alone: the first fresh client is answered with the stored bytes.
+    const draftId = await createDraft();
+    const alice = open(draftId);
+    await alice.waitSynced();
+    appendParagraph(alice.doc, 'after loading');
+    await waitFor(async () => (await server.store.countPendingUpdates(draftId)) >= 1, 'the edit to be stored');
+
+    const bob = open(draftId);
+    await bob.waitSynced();
+    expect(bodyString(bob.doc)).toContain('after loading');
+    appendParagraph(bob.doc, 'second edit');
+    await waitFor(() => bodyString(alice.doc).includes('second edit'), 'Alice to see Bob');
+
+    const carol = open(draftId);
+    await carol.waitSynced();
+    expect(bodyString(carol.doc)).toBe(bodyString(alice.doc));
+    expect(Y.encodeStateVector(carol.doc)).toEqual(Y.encodeStateVector(alice.doc));
+  });
+
   it('[CS4] stores an edit before anyone else sees it', async () => {
     const draftId = await createDraft();
     const alice = open(draftId);
