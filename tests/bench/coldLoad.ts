@@ -5,12 +5,16 @@ import * as Y from 'yjs';
 import { SqliteDocumentStore } from '../../server/storage/sqlite/SqliteDocumentStore.ts';
 import { newDraftId } from '../../server/drafts/draftId.ts';
 import { emptyDraftState } from '../../server/drafts/importDraft.ts';
+import { findLiveToken } from '../../server/auth/tokens.ts';
+import { openSqliteDatabase } from '../../server/storage/sqlite/openSqliteDatabase.ts';
+import { SqliteAccountStore } from '../../server/storage/sqlite/SqliteAccountStore.ts';
 import { tokenInDataDir } from '../support/testServer.ts';
 import {
   connectBenchClient,
   spawnBenchServer,
   spawnHocuspocus,
   spawnReferenceServer,
+  readCpuMs,
   type BenchServer,
 } from './fanout.ts';
 
@@ -34,6 +38,8 @@ export interface ColdLoadOptions {
   charsPerEdit: number;
   /** Copydesk: edits of the never-compacted draft (default `edits`); its load grows faster than linearly. */
   uncompactedEdits?: number;
+  /** Extra arguments for Copydesk's node (e.g. --cpu-prof to profile the load). */
+  nodeArgs?: string[];
 }
 
 export interface ColdLoadRow {
@@ -45,8 +51,10 @@ export interface ColdLoadRow {
   storedBytes: number;
   /** The peer's own "synced" signal, when it came before the content. */
   saidSyncedMs?: number;
-  /** Time the peer took to absorb the burst of edits from one client (peers only). */
+  /** Time the server took to relay a burst of the edits from one client to a second one (burst rows). */
   burstMs?: number;
+  /** Server CPU (user + system) spent from the burst's start until the second client had it all. */
+  burstCpuMs?: number;
 }
 
 /** The edits one client makes: each a transaction inserting `chars` characters at the end of its paragraph. */
@@ -129,6 +137,12 @@ export async function runColdLoad(options: ColdLoadOptions): Promise<ColdLoadRow
 async function coldLoadCopydesk(dataDir: string, options: ColdLoadOptions): Promise<ColdLoadRow[]> {
   const token = await tokenInDataDir(dataDir, 'editor');
   const dbFile = path.join(dataDir, 'copydesk.sqlite');
+  {
+    // A returning reader's credential: its first use (a one-time "last used" write) is not part of loading a draft.
+    const db = openSqliteDatabase(dbFile);
+    await findLiveToken(new SqliteAccountStore(db), token, Date.now(), { touch: true });
+    db.close();
+  }
   const initial = emptyDraftState();
   // The bench's own connection is closed while the server runs (it kept the server from serving the draft).
   let store = new SqliteDocumentStore(dbFile);
@@ -144,7 +158,7 @@ async function coldLoadCopydesk(dataDir: string, options: ColdLoadOptions): Prom
   /** Restarts the server and times one new client of `draftId`. */
   const measure = async (draftId: string, clientId: number, clock: number) => {
     await store.close();
-    const server = await spawnBenchServer({ DATA_DIR: dataDir }, []);
+    const server = await spawnBenchServer({ DATA_DIR: dataDir }, options.nodeArgs ?? []);
     try {
       return (await timeSync('copydesk', server.port, draftId, token, clientId, clock)).syncMs;
     } finally {
@@ -201,6 +215,33 @@ async function coldLoadCopydesk(dataDir: string, options: ColdLoadOptions): Prom
       const again = await measure(draftId, built.clientId, built.clock);
       rows.push({ stage: `the same after the server compacted it (${left} updates left)`, syncMs: again, storedBytes: compactedBytes });
     }
+    // Like the peers: the edits sent live by a real client, one update each, then a restart.
+    await store.close();
+    try {
+      const burst = await burstThenColdLoad(
+        'copydesk',
+        () => spawnBenchServer({ DATA_DIR: dataDir }, options.nodeArgs ?? []),
+        async (server) => {
+          const res = await fetch(`http://127.0.0.1:${server.port}/api/docs`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+          return ((await res.json()) as { draft: { id: string } }).draft.id;
+        },
+        token,
+        options,
+        // The server compacts a draft when its last client leaves.
+        1_000,
+        async (draftId) => {
+          const peek = new SqliteDocumentStore(dbFile);
+          try {
+            return await storedBytesOf(peek, draftId);
+          } finally {
+            await peek.close();
+          }
+        },
+      );
+      rows.push(burst);
+    } finally {
+      store = new SqliteDocumentStore(dbFile);
+    }
     return rows;
   } finally {
     await store.close();
@@ -210,19 +251,38 @@ async function coldLoadCopydesk(dataDir: string, options: ColdLoadOptions): Prom
 async function coldLoadPeer(dataDir: string, options: ColdLoadOptions): Promise<ColdLoadRow[]> {
   const target = options.target;
   const spawn = () => (target === 'reference' ? spawnReferenceServer(dataDir) : spawnHocuspocus(dataDir));
-  const draftId = 'bench-cold-load';
+  // Hocuspocus stores on a debounce (at most 10 s); the reference server when the last client leaves.
+  const settleMs = target === 'hocuspocus' ? 11_000 : 3_000;
+  return [await burstThenColdLoad(target, spawn, async () => 'bench-cold-load', '', options, settleMs, async () => bytesUnder(dataDir))];
+}
+
+/**
+ * One real client of the server makes the edits, one per update, while a
+ * second one times their arrival (the burst is absorbed when it has them
+ * all); after `settleMs` the server is restarted and a new client timed.
+ */
+async function burstThenColdLoad(
+  target: ColdLoadOptions['target'],
+  spawn: () => Promise<BenchServer>,
+  makeDraft: (server: BenchServer) => Promise<string>,
+  token: string,
+  options: ColdLoadOptions,
+  settleMs: number,
+  storedBytes: (draftId: string) => Promise<number>,
+): Promise<ColdLoadRow> {
   let server = await spawn();
-  // One writer makes the edits, one observer times their arrival (the burst is absorbed when it has them all).
+  const draftId = await makeDraft(server);
   const writerDoc = new Y.Doc();
-  const writer = connectBenchClient(target, server.port, draftId, writerDoc, '');
+  const writer = connectBenchClient(target, server.port, draftId, writerDoc, token);
   const observerDoc = new Y.Doc();
-  const observer = connectBenchClient(target, server.port, draftId, observerDoc, '');
+  const observer = connectBenchClient(target, server.port, draftId, observerDoc, token);
   await Promise.all([writer.whenSynced, observer.whenSynced]);
   const paragraph = new Y.XmlElement('paragraph');
   const text = new Y.XmlText();
   paragraph.insert(0, [text]);
   writerDoc.getXmlFragment('body').push([paragraph]);
   const chunk = 'abcdefghij'.slice(0, options.charsPerEdit);
+  const cpuBefore = readCpuMs(server.child.pid!);
   const burstStarted = performance.now();
   for (let i = 0; i < options.edits; i++) text.insert(text.length, chunk);
   const clock = Y.getState(writerDoc.store, writerDoc.clientID);
@@ -234,16 +294,16 @@ async function coldLoadPeer(dataDir: string, options: ColdLoadOptions): Promise<
     check();
   });
   const burstMs = performance.now() - burstStarted;
+  const burstCpuMs = readCpuMs(server.child.pid!) - cpuBefore;
   writer.destroy();
   observer.destroy();
-  // Hocuspocus stores on a debounce (at most 10 s); the reference server when the last client leaves.
-  await new Promise((r) => setTimeout(r, target === 'hocuspocus' ? 11_000 : 3_000));
+  await new Promise((r) => setTimeout(r, settleMs));
   await stop(server);
-  const storedBytes = bytesUnder(dataDir);
+  const bytes = await storedBytes(draftId);
   server = await spawn();
-  const timed = await timeSync(target, server.port, draftId, '', writerDoc.clientID, clock);
+  const timed = await timeSync(target, server.port, draftId, token, writerDoc.clientID, clock);
   await stop(server);
   writerDoc.destroy();
   observerDoc.destroy();
-  return [{ stage: 'as stored', syncMs: timed.syncMs, storedBytes, saidSyncedMs: timed.saidSyncedMs, burstMs }];
+  return { stage: 'as stored after the burst', syncMs: timed.syncMs, storedBytes: bytes, saidSyncedMs: timed.saidSyncedMs, burstMs, burstCpuMs };
 }

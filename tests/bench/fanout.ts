@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import net from 'node:net';
 import { createTestDatabase } from '../support/postgresDatabase.ts';
+import { BUILT_SERVER } from '../support/serverProcess.ts';
 import { tokenInDataDir } from '../support/testServer.ts';
 
 /**
@@ -97,9 +98,10 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Copydesk as `npm start` runs it: the server compiled by `npm run build`, on Node alone. */
 export const spawnBenchServer = (env: Record<string, string>, nodeArgs: string[]) =>
   spawnPinned(
-    [...nodeArgs, '--import', 'tsx', path.resolve('server/main.ts')],
+    [...nodeArgs, BUILT_SERVER],
     { PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },
     /"port":(\d+)/,
   );
@@ -116,7 +118,7 @@ export async function spawnReferenceServer(dataDir: string): Promise<BenchServer
 
 export const spawnHocuspocus = (dataDir: string) =>
   spawnPinned(
-    ['--import', 'tsx', path.resolve('tests/bench/peers/hocuspocusServer.ts')],
+    [path.resolve('tests/bench/peers/hocuspocusServer.mjs')],
     { PORT: '0', HOCUSPOCUS_DATABASE: path.join(dataDir, 'hocuspocus.sqlite') },
     /"port":(\d+)/,
   );

@@ -8,7 +8,7 @@ import { SqliteDocumentStore } from '../../server/storage/sqlite/SqliteDocumentS
 import { newDraftId } from '../../server/drafts/draftId.ts';
 import { emptyDraftState } from '../../server/drafts/importDraft.ts';
 import { tokenInDataDir } from '../support/testServer.ts';
-import { readRssMiB, spawnBenchServer, spawnReferenceServer, type BenchServer } from './fanout.ts';
+import { readRssMiB, spawnBenchServer, spawnHocuspocus, spawnReferenceServer, type BenchServer } from './fanout.ts';
 
 /**
  * Idle connections (scenario 3): N raw `ws` sockets over D drafts, each
@@ -21,7 +21,7 @@ import { readRssMiB, spawnBenchServer, spawnReferenceServer, type BenchServer } 
  * each draft, / D).
  */
 export interface IdleOptions {
-  target: 'copydesk' | 'reference';
+  target: 'copydesk' | 'reference' | 'hocuspocus';
   drafts: number;
   connections: number;
 }
@@ -58,16 +58,52 @@ function isStep2(data: Buffer): boolean {
   return decoding.readVarUint(decoder) === SYNC && decoding.readVarUint(decoder) === STEP2;
 }
 
+/**
+ * Hocuspocus's protocol prefixes every message with the document's name and
+ * wants an auth message (an empty token: the bench server has no auth hook)
+ * before it syncs. Its answers to sync step 1 are sync step 2 as usual.
+ */
+const HOCUSPOCUS_AUTH = 2;
+const HOCUSPOCUS_TOKEN = 0;
+function hocuspocusOpening(documentName: string): Uint8Array[] {
+  const auth = encoding.createEncoder();
+  encoding.writeVarString(auth, documentName);
+  encoding.writeVarUint(auth, HOCUSPOCUS_AUTH);
+  encoding.writeVarUint(auth, HOCUSPOCUS_TOKEN);
+  encoding.writeVarString(auth, '');
+  const sync = encoding.createEncoder();
+  encoding.writeVarString(sync, documentName);
+  encoding.writeVarUint(sync, SYNC);
+  encoding.writeVarUint(sync, STEP1);
+  encoding.writeVarUint8Array(sync, new Uint8Array([0]));
+  return [encoding.toUint8Array(auth), encoding.toUint8Array(sync)];
+}
+
+function isHocuspocusStep2(data: Buffer): boolean {
+  const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  decoding.readVarString(decoder);
+  return decoding.readVarUint(decoder) === SYNC && decoding.readVarUint(decoder) === STEP2;
+}
+
+/** Where one connection goes, what it sends first and how it knows it is synced. */
+interface RawTarget {
+  url: string;
+  opening: Uint8Array[];
+  isSynced: (data: Buffer) => boolean;
+}
+
 /** Opens one raw connection; resolves once its sync step 2 arrives. */
-function connectRaw(url: string, sockets: WebSocket[]): Promise<void> {
+function connectRaw({ url, opening, isSynced }: RawTarget, sockets: WebSocket[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { perMessageDeflate: false });
     sockets.push(socket);
     let done = false;
     socket.binaryType = 'nodebuffer';
-    socket.on('open', () => socket.send(step1Frame));
+    socket.on('open', () => {
+      for (const frame of opening) socket.send(frame);
+    });
     socket.on('message', (data: Buffer) => {
-      if (!done && isStep2(data)) {
+      if (!done && isSynced(data)) {
         done = true;
         resolve();
       }
@@ -82,7 +118,7 @@ function connectRaw(url: string, sockets: WebSocket[]): Promise<void> {
 }
 
 /** Opens `urls` with at most `parallel` handshakes at a time. */
-async function connectAll(urls: string[], sockets: WebSocket[], parallel = 200): Promise<number> {
+async function connectAll(urls: RawTarget[], sockets: WebSocket[], parallel = 200): Promise<number> {
   let next = 0;
   let synced = 0;
   const worker = async () => {
@@ -111,7 +147,7 @@ export async function runIdleConnections(options: IdleOptions): Promise<IdleResu
   const sockets: WebSocket[] = [];
   let server: BenchServer | undefined;
   try {
-    let urlOf: (draftId: string) => string;
+    let urlOf: (draftId: string) => RawTarget;
     const draftIds: string[] = [];
     if (options.target === 'copydesk') {
       const token = await tokenInDataDir(dataDir, 'editor');
@@ -125,12 +161,17 @@ export async function runIdleConnections(options: IdleOptions): Promise<IdleResu
       await store.close();
       server = await spawnBenchServer({ DATA_DIR: dataDir }, []);
       const port = server.port;
-      urlOf = (id) => `ws://127.0.0.1:${port}/collab/${id}?token=${encodeURIComponent(token)}`;
-    } else {
+      urlOf = (id) => ({ url: `ws://127.0.0.1:${port}/collab/${id}?token=${encodeURIComponent(token)}`, opening: [step1Frame], isSynced: isStep2 });
+    } else if (options.target === 'reference') {
       for (let d = 0; d < options.drafts; d++) draftIds.push(`idle-${d}`);
       server = await spawnReferenceServer(dataDir);
       const port = server.port;
-      urlOf = (id) => `ws://127.0.0.1:${port}/${id}`;
+      urlOf = (id) => ({ url: `ws://127.0.0.1:${port}/${id}`, opening: [step1Frame], isSynced: isStep2 });
+    } else {
+      for (let d = 0; d < options.drafts; d++) draftIds.push(`idle-${d}`);
+      server = await spawnHocuspocus(dataDir);
+      const port = server.port;
+      urlOf = (id) => ({ url: `ws://127.0.0.1:${port}`, opening: hocuspocusOpening(id), isSynced: isHocuspocusStep2 });
     }
     const baselineRssMiB = await settle(server);
     const started = performance.now();

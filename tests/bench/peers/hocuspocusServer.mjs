@@ -3,7 +3,8 @@ import { Server } from '@hocuspocus/server';
 
 /**
  * Hocuspocus with its SQLite extension, as a user would run it, for the
- * side-by-side benchmark. Prints a JSON line with its port when ready.
+ * side-by-side benchmark. Prints a JSON line with its port when ready. Plain
+ * JavaScript, so it runs on Node alone like the other servers measured.
  */
 const server = new Server({
   port: Number(process.env.PORT ?? 0),
