@@ -14,14 +14,80 @@ export interface ItemRange {
   root: string | null;
 }
 
+/**
+ * One client's pending ranges in clock order. Updates are accepted and
+ * applied in order, so ranges are appended at the end and leave from the
+ * front: both are O(1), and a lookup is a binary search. A burst of
+ * thousands of updates in flight stays cheap (a scan per lookup made it
+ * quadratic).
+ */
+class ClientRanges {
+  private ranges: ItemRange[] = [];
+  /** Index of the first range still pending; the ones before it have left. */
+  private head = 0;
+
+  get isEmpty(): boolean {
+    return this.head === this.ranges.length;
+  }
+
+  add(range: ItemRange): void {
+    let at = this.ranges.length;
+    while (at > this.head && this.ranges[at - 1]!.clock > range.clock) at--;
+    if (at === this.ranges.length) this.ranges.push(range);
+    else this.ranges.splice(at, 0, range);
+  }
+
+  remove(range: ItemRange): void {
+    if (this.ranges[this.head] === range) {
+      this.head++;
+      // Let the array shrink once most of it has left.
+      if (this.head === this.ranges.length) {
+        this.ranges = [];
+        this.head = 0;
+      } else if (this.head >= 1024 && this.head * 2 >= this.ranges.length) {
+        this.ranges = this.ranges.slice(this.head);
+        this.head = 0;
+      }
+      return;
+    }
+    const i = this.ranges.indexOf(range, this.head);
+    if (i >= 0) this.ranges.splice(i, 1);
+  }
+
+  find(clock: number): ItemRange | undefined {
+    // The last range starting at or before `clock`.
+    let lo = this.head;
+    let hi = this.ranges.length - 1;
+    let candidate = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ranges[mid]!.clock <= clock) {
+        candidate = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    if (candidate < 0) return undefined;
+    const range = this.ranges[candidate]!;
+    if (clock < range.end) return range;
+    // Ranges overlap only when a client re-sends structs still in flight: look further back.
+    for (let i = candidate - 1; i >= this.head; i--) {
+      const earlier = this.ranges[i]!;
+      if (clock >= earlier.clock && clock < earlier.end) return earlier;
+    }
+    return undefined;
+  }
+}
+
 export class PendingRoots {
-  private readonly byClient = new Map<number, ItemRange[]>();
+  private readonly byClient = new Map<number, ClientRanges>();
 
   add(ranges: readonly ItemRange[]): void {
     for (const range of ranges) {
       let list = this.byClient.get(range.client);
-      if (!list) this.byClient.set(range.client, (list = []));
-      list.push(range);
+      if (!list) this.byClient.set(range.client, (list = new ClientRanges()));
+      list.add(range);
     }
   }
 
@@ -30,9 +96,8 @@ export class PendingRoots {
     for (const range of ranges) {
       const list = this.byClient.get(range.client);
       if (!list) continue;
-      const i = list.indexOf(range);
-      if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) this.byClient.delete(range.client);
+      list.remove(range);
+      if (list.isEmpty) this.byClient.delete(range.client);
     }
   }
 
@@ -42,9 +107,7 @@ export class PendingRoots {
 
   /** The pending range holding (client, clock); undefined when no pending update brings it. */
   findRange(client: number, clock: number): ItemRange | undefined {
-    const list = this.byClient.get(client);
-    if (!list) return undefined;
-    return list.find((range) => clock >= range.clock && clock < range.end);
+    return this.byClient.get(client)?.find(clock);
   }
 
   /** The root of the pending item at (client, clock); undefined when no pending update brings it. */
