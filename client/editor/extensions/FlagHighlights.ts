@@ -2,14 +2,15 @@ import { Extension } from '@tiptap/core';
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
-import { Mapping, StepMap } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { FLAG_STATUSES } from '../../../shared/annotations/kinds.ts';
 import type { Flag } from '../../../shared/annotations/types.ts';
 import type { ValueStore } from '../collab/ValueStore.ts';
 import { findSyncBinding, resolveAnchor } from '../flags/flagAnchors.ts';
-import { EMPTY_FLAG_LAYOUT, layoutFlags, type FlagLayout, type FlagRange } from '../flags/flagLayout.ts';
+import { diffMapping, drawnRanges, isDrawable, isDrawnAsLaidOut, type FlagDecorationSpec } from '../flags/flagDrawing.ts';
+import { EMPTY_FLAG_LAYOUT, isSameLayout, layoutFlags, type FlagLayout, type FlagRange } from '../flags/flagLayout.ts';
 import { FLAG_KIND_WORDS } from '../flags/flagKindWords.ts';
+import { RecomputeTimer } from '../flags/RecomputeTimer.ts';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -54,10 +55,6 @@ type FlagHighlightsMeta =
 
 export const flagHighlightsKey = new PluginKey<FlagHighlightsState>('flagHighlights');
 
-/** How long after a change the anchors are resolved again, in milliseconds: remote edits and new flags soon, own typing when it pauses. */
-const REMOTE_RECOMPUTE_DELAY_MS = 60;
-const LOCAL_RECOMPUTE_DELAY_MS = 400;
-
 /**
  * Draws the draft's flags as inline decorations: one `<span class="flag
  * flag--<kind>">` per flag, nested where flags overlap, each with
@@ -67,9 +64,11 @@ const LOCAL_RECOMPUTE_DELAY_MS = 400;
  * through the transaction (ProseMirror only touches the changed subtree); a
  * remote edit (which y-prosemirror applies as one whole-document replace)
  * maps through the actual changed range, found by diffing the old and new
- * documents. Either way a full recompute from the Yjs anchors follows,
- * batched on a timer: one recompute for any burst of changes, and at once-ish
- * when the flags themselves change.
+ * documents. Either way a full recompute from the Yjs anchors follows, on a
+ * timer (RecomputeTimer): at once when the flags themselves change, soon
+ * after a remote edit, and only once own typing pauses. A recompute that
+ * finds the flags where they are already drawn keeps the drawn set and the
+ * layout object, so neither the copy nor the panels redraw for it.
  */
 export const FlagHighlights = Extension.create<FlagHighlightsOptions>({
   name: 'flagHighlights',
@@ -163,10 +162,14 @@ function applyTransaction(tr: Transaction, previous: FlagHighlightsState, doc: P
   // Hover, active and hidden redraw from where the flags are now, not from the last layout.
   let ranges = currentRanges(state);
   switch (meta.type) {
-    case 'layout':
-      state = { ...state, flags: meta.flags, layout: meta.layout };
+    case 'layout': {
+      const isSameFlags = meta.flags === state.flags;
+      const previousLevels = state.layout.levels;
+      state = { ...state, flags: meta.flags, layout: isSameLayout(state.layout, meta.layout) ? state.layout : meta.layout };
+      if (isSameFlags && !state.isHidden && isDrawnAsLaidOut(ranges, previousLevels, meta.layout, doc.content.size)) return state;
       ranges = meta.layout.ranges;
       break;
+    }
     case 'hover':
       if (meta.id === state.hoveredId) return state;
       state = { ...state, hoveredId: meta.id };
@@ -185,27 +188,7 @@ function applyTransaction(tr: Transaction, previous: FlagHighlightsState, doc: P
 
 /** Each drawn flag's span as mapped through the edits since the last layout (the layout's while hidden). */
 function currentRanges(state: FlagHighlightsState): ReadonlyMap<string, FlagRange> {
-  if (state.isHidden) return state.layout.ranges;
-  const ranges = new Map<string, FlagRange>();
-  for (const decoration of state.decorations.find()) {
-    ranges.set((decoration.spec as { flagId: string }).flagId, { from: decoration.from, to: decoration.to });
-  }
-  return ranges;
-}
-
-/** A mapping through the one range where `after` differs from `before` (empty when they are equal). */
-function diffMapping(before: ProseMirrorNode, after: ProseMirrorNode): Mapping {
-  const start = before.content.findDiffStart(after.content);
-  if (start === null) return new Mapping();
-  const end = before.content.findDiffEnd(after.content);
-  let endA = end?.a ?? before.content.size;
-  let endB = end?.b ?? after.content.size;
-  const overlap = start - Math.min(endA, endB);
-  if (overlap > 0) {
-    endA += overlap;
-    endB += overlap;
-  }
-  return new Mapping([new StepMap([start, endA - start, endB - start])]);
+  return state.isHidden ? state.layout.ranges : drawnRanges(state.decorations);
 }
 
 function buildDecorations(
@@ -215,12 +198,11 @@ function buildDecorations(
 ): DecorationSet {
   if (state.isHidden) return DecorationSet.empty;
   const decorations: Decoration[] = [];
-  const size = doc.content.size;
   const byId = new Map(state.flags.map((flag) => [flag.id, flag]));
   for (const id of state.layout.order) {
-    const range = ranges.get(id);
+    const range = ranges.get(id) ?? null;
     const flag = byId.get(id);
-    if (!range || !flag || range.to > size || range.from >= range.to) continue;
+    if (!flag || !isDrawable(range, doc.content.size)) continue;
     const isResolved = flag.status === FLAG_STATUSES.resolved;
     const classes = [
       'flag',
@@ -241,7 +223,7 @@ function buildDecorations(
           'data-flag-kind': flag.kind,
           title: `${FLAG_KIND_WORDS[flag.kind].label}${isResolved ? ' (resolved)' : ''} — flagged by ${flag.createdBy.name}`,
         },
-        { flagId: id },
+        { flagId: id } satisfies FlagDecorationSpec,
       ),
     );
   }
@@ -256,52 +238,37 @@ function buildDecorations(
 export function findFlagRange(state: EditorState, id: string): FlagRange {
   const plugin = flagHighlightsKey.getState(state);
   if (!plugin) return null;
-  const found = plugin.decorations.find(undefined, undefined, (spec: { flagId?: string }) => spec.flagId === id)[0];
-  if (found) return { from: found.from, to: found.to };
+  const found = drawnRanges(plugin.decorations, id).get(id);
+  if (found) return found;
   const range = plugin.layout.ranges.get(id) ?? null;
   return range && range.to <= state.doc.content.size ? range : null;
 }
 
 /**
- * Resolves every flag's anchors again, at most once per burst of changes:
- * after a remote edit or a change of the flags soon, after own typing when it
- * pauses. The result arrives as a transaction (no history, no copy change).
+ * Resolves every flag's anchors again when RecomputeTimer says so. The result
+ * arrives as a transaction (no history, no copy change).
  */
 class RecomputeScheduler {
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private dueAt = Number.POSITIVE_INFINITY;
+  private readonly timer = new RecomputeTimer(() => this.recompute());
   private readonly unsubscribe: () => void;
 
   constructor(
     private readonly view: EditorView,
     private readonly flags: ValueStore<readonly Flag[]> | null,
   ) {
-    this.unsubscribe = flags?.subscribe(() => this.schedule(0)) ?? (() => {});
-    this.schedule(0);
+    this.unsubscribe = flags?.subscribe(() => this.timer.schedule('now')) ?? (() => {});
+    this.timer.schedule('now');
   }
 
   update(view: EditorView, previous: EditorState): void {
     if (view.state.doc === previous.doc) return;
     const isRemote = flagHighlightsKey.getState(view.state)?.isLastChangeRemote ?? true;
-    this.schedule(isRemote ? REMOTE_RECOMPUTE_DELAY_MS : LOCAL_RECOMPUTE_DELAY_MS);
+    this.timer.schedule(isRemote ? 'soon' : 'after-pause');
   }
 
   destroy(): void {
     this.unsubscribe();
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  private schedule(delayMs: number): void {
-    const dueAt = Date.now() + delayMs;
-    if (this.timer !== null && this.dueAt <= dueAt) return;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.dueAt = dueAt;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.dueAt = Number.POSITIVE_INFINITY;
-      this.recompute();
-    }, delayMs);
+    this.timer.cancel();
   }
 
   private recompute(): void {
@@ -310,7 +277,7 @@ class RecomputeScheduler {
     const binding = findSyncBinding(view.state);
     const flags = this.flags?.get() ?? [];
     if (!binding) {
-      if (flags.length > 0) this.schedule(REMOTE_RECOMPUTE_DELAY_MS);
+      if (flags.length > 0) this.timer.schedule('soon');
       return;
     }
     const size = view.state.doc.content.size;

@@ -58,3 +58,22 @@ export function layoutFlags(
   }
   return { order: entries.map((entry) => entry.flag.id), ranges, levels };
 }
+
+/**
+ * True when two layouts say the same: the same order, the same span (or
+ * none) for every flag, the same levels. A recompute that finds nothing new
+ * keeps the old layout object, so what depends on it does not redraw.
+ */
+export function isSameLayout(a: FlagLayout, b: FlagLayout): boolean {
+  if (a === b) return true;
+  if (a.order.length !== b.order.length || a.ranges.size !== b.ranges.size || a.levels.size !== b.levels.size) return false;
+  for (let i = 0; i < a.order.length; i++) if (a.order[i] !== b.order[i]) return false;
+  for (const [id, range] of a.ranges) {
+    if (!b.ranges.has(id) || !isSameRange(range, b.ranges.get(id) ?? null)) return false;
+  }
+  for (const [id, level] of a.levels) if (b.levels.get(id) !== level) return false;
+  return true;
+}
+
+export const isSameRange = (a: FlagRange, b: FlagRange): boolean =>
+  a === b || (a !== null && b !== null && a.from === b.from && a.to === b.to);

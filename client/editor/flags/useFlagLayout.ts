@@ -13,6 +13,9 @@ export function useFlagLayout(editor: Editor): FlagLayout {
     useEditorState({
       editor,
       selector: ({ editor: current }) => (current ? flagHighlightsKey.getState(current.state)?.layout : undefined),
+      // The plugin keeps the same object while the layout says the same (see isSameLayout), so identity is
+      // enough; the default deep comparison would walk hundreds of spans on every transaction.
+      equalityFn: (a, b) => a === b,
     }) ?? EMPTY_FLAG_LAYOUT
   );
 }
