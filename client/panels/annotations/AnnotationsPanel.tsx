@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AccountSummary } from '../../../shared/api/auth.ts';
 import { FLAG_KIND_NAMES } from '../../../shared/annotations/kinds.ts';
 import type { Flag, PersonRef } from '../../../shared/annotations/types.ts';
@@ -73,12 +73,16 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
     if (editor.commands.selectFlag(openFlagId)) scrollToFlag(editor, openFlagId);
   }, [editor, openFlagId, layout]);
 
-  const showFlag = (id: string) => {
-    setTab('flags');
-    onOpenFlag(id);
-    selectedOnArrival.current = id;
-    if (editor.commands.selectFlag(id)) scrollToFlag(editor, id);
-  };
+  // Stable, so the memoized flag cards do not all render again with the panel.
+  const showFlag = useCallback(
+    (id: string) => {
+      setTab('flags');
+      onOpenFlag(id);
+      selectedOnArrival.current = id;
+      if (editor.commands.selectFlag(id)) scrollToFlag(editor, id);
+    },
+    [editor, onOpenFlag],
+  );
 
   return (
     <aside className="annotations" aria-labelledby={`${tabsId}-title`}>

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { FLAG_KIND_NAMES, FLAG_STATUSES, type FlagKind, type FlagStatus } from '../../../shared/annotations/kinds.ts';
 import type { Flag } from '../../../shared/annotations/types.ts';
 import { FLAG_KIND_WORDS } from '../../editor/flags/flagKindWords.ts';
@@ -36,13 +36,13 @@ export function FlagList({ flags, layout, hoveredFlagId, onHoverFlag, onShowFlag
     return [...names].sort((a, b) => a[1].localeCompare(b[1]));
   }, [flags]);
 
+  const placed = useMemo(() => new Set(layout.order), [layout]);
   const ordered = useMemo(() => {
     const byId = new Map(flags.map((flag) => [flag.id, flag]));
     const inOrder = layout.order.map((id) => byId.get(id)).filter((flag) => flag !== undefined);
     // Flags the layout has not placed yet (just arrived) go last until it has.
-    const placed = new Set(layout.order);
     return [...inOrder, ...flags.filter((flag) => !placed.has(flag.id))];
-  }, [flags, layout]);
+  }, [flags, layout, placed]);
 
   const shown = ordered.filter(
     (flag) =>
@@ -99,7 +99,7 @@ export function FlagList({ flags, layout, hoveredFlagId, onHoverFlag, onShowFlag
             <li key={flag.id}>
               <FlagCard
                 flag={flag}
-                isRemoved={layout.order.includes(flag.id) && !layout.ranges.get(flag.id)}
+                isRemoved={placed.has(flag.id) && !layout.ranges.get(flag.id)}
                 isHovered={hoveredFlagId === flag.id}
                 onHover={onHoverFlag}
                 onShow={onShowFlag}
@@ -120,7 +120,12 @@ interface FlagCardProps {
   onShow: (id: string) => void;
 }
 
-function FlagCard({ flag, isRemoved, isHovered, onHover, onShow }: FlagCardProps) {
+/**
+ * Memoized: a draft can hold hundreds of flags, and the list renders again
+ * whenever the layout is recomputed; only cards whose flag or state changed
+ * need to. Their callbacks must therefore be stable.
+ */
+const FlagCard = memo(function FlagCard({ flag, isRemoved, isHovered, onHover, onShow }: FlagCardProps) {
   const replies = replyCount(flag);
   const isResolved = flag.status === FLAG_STATUSES.resolved;
   return (
@@ -165,4 +170,4 @@ function FlagCard({ flag, isRemoved, isHovered, onHover, onShow }: FlagCardProps
       </span>
     </button>
   );
-}
+});
