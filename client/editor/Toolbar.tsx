@@ -1,10 +1,10 @@
 import type { Editor } from '@tiptap/core';
-import { useEditorState } from '@tiptap/react';
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Icon, type IconName } from '../ui/Icon.tsx';
 import { LINK_SHORTCUT } from './extensions/LinkShortcut.ts';
 import { PULL_QUOTE_SHORTCUT } from './extensions/PullQuoteCommands.ts';
 import { ariaShortcut, shortcutLabel } from './shortcutLabel.ts';
+import { useEditorStateAfterPaint } from './useEditorStateAfterPaint.ts';
 
 interface ToolbarAction {
   id: string;
@@ -159,16 +159,12 @@ export function Toolbar({ editor, onRequestLink, isDisabled, describedBy }: Tool
   const [focusIndex, setFocusIndex] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
 
-  const states = useEditorState({
+  // Asking every command whether it can run costs milliseconds on a long draft: after the paint, not in the keystroke.
+  const states = useEditorStateAfterPaint(
     editor,
-    selector: ({ editor: current }) =>
-      list.map((action) => ({
-        isActive: current ? action.isActive(current) : false,
-        canRun: current ? current.isEditable && action.canRun(current) : false,
-      })),
-    equalityFn: (a, b) =>
-      b !== null && a.length === b.length && a.every((s, i) => s.isActive === b[i]!.isActive && s.canRun === b[i]!.canRun),
-  });
+    (current) => list.map((action) => ({ isActive: action.isActive(current), canRun: current.isEditable && action.canRun(current) })),
+    (a, b) => a.length === b.length && a.every((s, i) => s.isActive === b[i]!.isActive && s.canRun === b[i]!.canRun),
+  );
 
   const moveFocus = (index: number) => {
     const next = (index + list.length) % list.length;
