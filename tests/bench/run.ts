@@ -3,6 +3,7 @@ import { runColdLoad, type ColdLoadOptions } from './coldLoad.ts';
 import { runIdleConnections, type IdleOptions } from './idleConnections.ts';
 import { runWritePath, type WritePathOptions } from './writePath.ts';
 import { runSaturation } from './saturation.ts';
+import { editorBenchMarkdown, runEditorBench } from './editor.ts';
 
 /**
  * `npm run bench [-- --quick] [-- --only=fanout,cold-load,idle,write-path,saturation]`:
@@ -111,6 +112,20 @@ if (wanted('write-path')) {
       `| ${options.backend} | ${options.batchSize} | ${r.batches} | ${fmt(r.updatesPerSecond, 0)} | ${fmt(r.batchP50Ms, 2)} | ${fmt(r.batchP99Ms, 2)} | ${fmt(r.batchMaxMs, 2)} |`,
     );
   }
+}
+
+if (wanted('editor')) {
+  const editor = await runEditorBench(
+    quick
+      ? { words: 5000, flags: 500, opens: 2, keystrokes: 50, remoteEdits: 15, flagsVia: 'store' }
+      : { words: 5000, flags: 500, opens: 5, keystrokes: 200, remoteEdits: 50, flagsVia: 'rest' },
+  );
+  console.log(`\n${editorBenchMarkdown(editor)}`);
+  const flagged = editor.rows[0]!;
+  console.log(
+    `editor targets: key p99 with ${editor.flags} flags ${fmt(flagged.keys.p99)} ms (under 16), ` +
+      `initial bundle ${fmt(editor.shell.gzipBytes / 1024)} KiB gzip (under 300; ${fmt((editor.shell.gzipBytes + editor.editorRoute.gzipBytes) / 1024)} with the editor route)`,
+  );
 }
 
 if (wanted('saturation')) {
