@@ -11,12 +11,14 @@ import net from 'node:net';
 import { createTestDatabase } from '../support/postgresDatabase.ts';
 import { BUILT_SERVER } from '../support/serverProcess.ts';
 import { tokenInDataDir } from '../support/testServer.ts';
+import { connectRaw, rawTarget } from './rawClient.ts';
 
 /**
- * Fan-out latency: D drafts x C clients, W of them typing one character at R
- * per second. Latency is from a writer's keystroke to its arrival at every
- * other client of that draft. The server runs in its own process pinned to
- * core 0; this load generator should run on core 1.
+ * Fan-out latency: D drafts x C clients, W of them typing a two-character
+ * marker at R per second through the server's own provider, the others raw
+ * readers. Latency is from a writer's keystroke to its arrival at every other
+ * client of that draft. The server runs in its own process pinned to core 0;
+ * this load generator should run on core 1.
  */
 export interface FanoutOptions {
   drafts: number;
@@ -62,6 +64,42 @@ export function readRssMiB(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
   return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
 }
+
+/**
+ * Each keystroke types a two-character marker from Unicode's private use area
+ * (U+E000–U+F8FF): its code, unique among the last 6,400² keystrokes. The
+ * marker's UTF-8 bytes appear as they are in the update every server relays.
+ */
+const PRIVATE_USE_START = 0xe000;
+const PRIVATE_USE_SIZE = 6400;
+const MARKER_CODES = PRIVATE_USE_SIZE * PRIVATE_USE_SIZE;
+
+const markerOf = (code: number) =>
+  String.fromCharCode(PRIVATE_USE_START + Math.floor(code / PRIVATE_USE_SIZE), PRIVATE_USE_START + (code % PRIVATE_USE_SIZE));
+
+/** The private-use character whose UTF-8 starts at `i`, as an offset from U+E000; -1 when there is none. */
+function privateUseAt(bytes: Uint8Array, i: number): number {
+  const b0 = bytes[i]!;
+  if ((b0 !== 0xee && b0 !== 0xef) || i + 2 >= bytes.length) return -1;
+  const b1 = bytes[i + 1]!;
+  const b2 = bytes[i + 2]!;
+  if ((b1 & 0xc0) !== 0x80 || (b2 & 0xc0) !== 0x80) return -1;
+  const offset = (((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f)) - PRIVATE_USE_START;
+  return offset >= 0 && offset < PRIVATE_USE_SIZE ? offset : -1;
+}
+
+/** Calls `found` with the code of every marker in `bytes`. */
+export function forEachMarker(bytes: Uint8Array, found: (code: number) => void): void {
+  for (let i = 0; i + 5 < bytes.length; i++) {
+    const high = privateUseAt(bytes, i);
+    if (high < 0) continue;
+    const low = privateUseAt(bytes, i + 3);
+    if (low < 0) continue;
+    found(high * PRIVATE_USE_SIZE + low);
+    i += 5;
+  }
+}
+
 
 export const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -193,6 +231,9 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
   const base = `http://127.0.0.1:${servers[0]!.port}`;
   const providers: BenchClient[] = [];
   const latencies: number[] = [];
+  const sentAt = new Map<number, number>();
+  const readers: WebSocket[] = [];
+  let nextCode = 0;
   let measuring = false;
   try {
     const draftIds: string[] = [];
@@ -205,41 +246,33 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
       const res = await fetch(`${base}/api/docs`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
       draftIds.push(((await res.json()) as { draft: { id: string } }).draft.id);
     }
-    const writers: Array<{ doc: Y.Doc; text: Y.XmlText; sent: Map<number, number> }> = [];
+    // Writers are the servers' own providers; every other client is a raw
+    // reader (rawClient.ts) that finds the keystrokes' markers in the bytes it
+    // receives, so the generator spends next to nothing per delivery.
+    const writers: Array<{ doc: Y.Doc; text: Y.XmlText }> = [];
+    const record = (bytes: Uint8Array) => {
+      if (!measuring) return;
+      const now = performance.now();
+      forEachMarker(bytes, (code) => {
+        const at = sentAt.get(code);
+        if (at !== undefined) latencies.push(now - at);
+      });
+    };
     for (const draftId of draftIds) {
-      const sentByWriter = new Map<number, Map<number, number>>();
-      const docs: Y.Doc[] = [];
       for (let c = 0; c < options.clientsPerDraft; c++) {
-        const doc = new Y.Doc();
-        docs.push(doc);
         const server = servers[c % servers.length]!;
-        providers.push(connectBenchClient(target, server.port, draftId, doc, token));
-        const seen = new Map<number, number>();
-        doc.on('update', (_update: Uint8Array, origin: unknown) => {
+        if (c < options.writersPerDraft) {
+          const doc = new Y.Doc();
+          providers.push(connectBenchClient(target, server.port, draftId, doc, token));
           // Local edits have no origin; everything else came over the wire.
-          if (origin === null) return;
-          const now = performance.now();
-          for (const [writerId, sent] of sentByWriter) {
-            if (writerId === doc.clientID) continue;
-            const clock = Y.getState(doc.store, writerId);
-            for (let k = (seen.get(writerId) ?? 0); k < clock; k++) {
-              const at = sent.get(k);
-              if (at !== undefined && measuring) latencies.push(now - at);
-            }
-            seen.set(writerId, clock);
-          }
-        });
-      }
-      for (let w = 0; w < options.writersPerDraft; w++) {
-        const doc = docs[w]!;
-        const sent = new Map<number, number>();
-        sentByWriter.set(doc.clientID, sent);
-        writers.push({ doc, text: null as unknown as Y.XmlText, sent });
+          doc.on('update', (update: Uint8Array, origin: unknown) => origin !== null && record(update));
+          writers.push({ doc, text: null as unknown as Y.XmlText });
+        } else {
+          readers.push(await connectRaw(rawTarget(target, server.port, draftId, token), record));
+        }
       }
     }
-    await Promise.all(
-      providers.map((p) => p.whenSynced),
-    );
+    await Promise.all(providers.map((p) => p.whenSynced));
     // Each writer types into its own paragraph so edits never conflict.
     for (const writer of writers) {
       const paragraph = new Y.XmlElement('paragraph');
@@ -260,9 +293,9 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
     const timers = writers.map((writer, i) =>
       setTimeout(() => {
         const tick = setInterval(() => {
-          const clock = Y.getState(writer.doc.store, writer.doc.clientID);
-          writer.sent.set(clock, performance.now());
-          writer.text.insert(writer.text.length, 'x');
+          const code = nextCode++ % MARKER_CODES;
+          sentAt.set(code, performance.now());
+          writer.text.insert(writer.text.length, markerOf(code));
         }, intervalMs);
         timers[i] = tick;
       }, (i * intervalMs) / writers.length),
@@ -291,6 +324,7 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
     };
   } finally {
     for (const p of providers) p.destroy();
+    for (const reader of readers) reader.terminate();
     for (const server of servers) {
       server.child.kill('SIGTERM');
       await new Promise((r) => server.child.once('exit', r));

@@ -2,13 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { SqliteDocumentStore } from '../../server/storage/sqlite/SqliteDocumentStore.ts';
 import { newDraftId } from '../../server/drafts/draftId.ts';
 import { emptyDraftState } from '../../server/drafts/importDraft.ts';
 import { tokenInDataDir } from '../support/testServer.ts';
 import { readRssMiB, spawnBenchServer, spawnHocuspocus, spawnReferenceServer, type BenchServer } from './fanout.ts';
+import { connectRaw, rawTarget, type RawTarget } from './rawClient.ts';
 
 /**
  * Idle connections (scenario 3): N raw `ws` sockets over D drafts, each
@@ -40,83 +39,6 @@ export interface IdleResult {
   synced: number;
 }
 
-const SYNC = 0;
-const STEP1 = 0;
-const STEP2 = 1;
-
-const step1Frame = (() => {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, SYNC);
-  encoding.writeVarUint(encoder, STEP1);
-  // An empty state vector: zero entries.
-  encoding.writeVarUint8Array(encoder, new Uint8Array([0]));
-  return encoding.toUint8Array(encoder);
-})();
-
-function isStep2(data: Buffer): boolean {
-  const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-  return decoding.readVarUint(decoder) === SYNC && decoding.readVarUint(decoder) === STEP2;
-}
-
-/**
- * Hocuspocus's protocol prefixes every message with the document's name and
- * wants an auth message (an empty token: the bench server has no auth hook)
- * before it syncs. Its answers to sync step 1 are sync step 2 as usual.
- */
-const HOCUSPOCUS_AUTH = 2;
-const HOCUSPOCUS_TOKEN = 0;
-function hocuspocusOpening(documentName: string): Uint8Array[] {
-  const auth = encoding.createEncoder();
-  encoding.writeVarString(auth, documentName);
-  encoding.writeVarUint(auth, HOCUSPOCUS_AUTH);
-  encoding.writeVarUint(auth, HOCUSPOCUS_TOKEN);
-  encoding.writeVarString(auth, '');
-  const sync = encoding.createEncoder();
-  encoding.writeVarString(sync, documentName);
-  encoding.writeVarUint(sync, SYNC);
-  encoding.writeVarUint(sync, STEP1);
-  encoding.writeVarUint8Array(sync, new Uint8Array([0]));
-  return [encoding.toUint8Array(auth), encoding.toUint8Array(sync)];
-}
-
-function isHocuspocusStep2(data: Buffer): boolean {
-  const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-  decoding.readVarString(decoder);
-  return decoding.readVarUint(decoder) === SYNC && decoding.readVarUint(decoder) === STEP2;
-}
-
-/** Where one connection goes, what it sends first and how it knows it is synced. */
-interface RawTarget {
-  url: string;
-  opening: Uint8Array[];
-  isSynced: (data: Buffer) => boolean;
-}
-
-/** Opens one raw connection; resolves once its sync step 2 arrives. */
-function connectRaw({ url, opening, isSynced }: RawTarget, sockets: WebSocket[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { perMessageDeflate: false });
-    sockets.push(socket);
-    let done = false;
-    socket.binaryType = 'nodebuffer';
-    socket.on('open', () => {
-      for (const frame of opening) socket.send(frame);
-    });
-    socket.on('message', (data: Buffer) => {
-      if (!done && isSynced(data)) {
-        done = true;
-        resolve();
-      }
-    });
-    socket.on('error', (error) => {
-      if (!done) reject(error);
-    });
-    socket.on('close', () => {
-      if (!done) reject(new Error(`closed before sync: ${url}`));
-    });
-  });
-}
-
 /** Opens `urls` with at most `parallel` handshakes at a time. */
 async function connectAll(urls: RawTarget[], sockets: WebSocket[], parallel = 200): Promise<number> {
   let next = 0;
@@ -124,7 +46,7 @@ async function connectAll(urls: RawTarget[], sockets: WebSocket[], parallel = 20
   const worker = async () => {
     while (next < urls.length) {
       const url = urls[next++]!;
-      await connectRaw(url, sockets);
+      sockets.push(await connectRaw(url));
       synced++;
     }
   };
@@ -161,17 +83,17 @@ export async function runIdleConnections(options: IdleOptions): Promise<IdleResu
       await store.close();
       server = await spawnBenchServer({ DATA_DIR: dataDir }, []);
       const port = server.port;
-      urlOf = (id) => ({ url: `ws://127.0.0.1:${port}/collab/${id}?token=${encodeURIComponent(token)}`, opening: [step1Frame], isSynced: isStep2 });
+      urlOf = (id) => rawTarget('copydesk', port, id, token);
     } else if (options.target === 'reference') {
       for (let d = 0; d < options.drafts; d++) draftIds.push(`idle-${d}`);
       server = await spawnReferenceServer(dataDir);
       const port = server.port;
-      urlOf = (id) => ({ url: `ws://127.0.0.1:${port}/${id}`, opening: [step1Frame], isSynced: isStep2 });
+      urlOf = (id) => rawTarget('reference', port, id, '');
     } else {
       for (let d = 0; d < options.drafts; d++) draftIds.push(`idle-${d}`);
       server = await spawnHocuspocus(dataDir);
       const port = server.port;
-      urlOf = (id) => ({ url: `ws://127.0.0.1:${port}`, opening: hocuspocusOpening(id), isSynced: isHocuspocusStep2 });
+      urlOf = (id) => rawTarget('hocuspocus', port, id, '');
     }
     const baselineRssMiB = await settle(server);
     const started = performance.now();
