@@ -1,31 +1,42 @@
 import { runFanout, type FanoutOptions, type FanoutResult } from './fanout.ts';
+import { BenchTable } from './report.ts';
 
 /**
  * Saturation (scenario 2): the fan-out load (C=10, W=2, R=5) with D raised
- * step by step until p99 passes 100 ms; the delivered updates per second at
- * the last step under it and the first over it. Watch the generator's CPU
- * column: near 1000 ms/s the load generator, not the server, is the limit.
+ * step by step until p99 passes 100 ms; each server's throughput is the
+ * delivered updates per second at its last step under 100 ms. Watch the
+ * generator's CPU column: near 1000 ms/s the load generator, not the server,
+ * is the limit. Returns the steps and the summary as Markdown.
  */
-const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
-
-export async function runSaturation(quick: boolean): Promise<void> {
+export async function runSaturation(quick: boolean): Promise<string> {
   const base = { clientsPerDraft: 10, writersPerDraft: 2, ratePerSecond: 5, seconds: quick ? 5 : 10 };
   const steps = quick ? [50, 150, 300] : [100, 200, 300, 400, 500, 600];
-  const targets: Array<{ name: string; target: NonNullable<FanoutOptions['target']> }> = [
-    { name: 'Copydesk, SQLite FULL', target: 'copydesk' },
-    { name: 'reference y-websocket + LevelDB', target: 'reference' },
-    { name: 'Hocuspocus + SQLite', target: 'hocuspocus' },
+  const targets: Array<{ name: string; peer: boolean; target: NonNullable<FanoutOptions['target']> }> = [
+    { name: 'Copydesk, SQLite FULL', peer: false, target: 'copydesk' },
+    { name: 'reference y-websocket + LevelDB', peer: true, target: 'reference' },
+    { name: 'Hocuspocus + SQLite', peer: true, target: 'hocuspocus' },
   ];
-  console.log(`\nsaturation: fan-out C=10 W=2 R=5, ${base.seconds} s per step, D raised until p99 > 100 ms`);
-  console.log('| server | D | delivered/s | p50 ms | p99 ms | server CPU ms/s | generator CPU ms/s |');
-  console.log('| - | - | - | - | - | - | - |');
-  for (const { name, target } of targets) {
+  const stepsTable = new BenchTable(`### Saturation (scenario 2): fan-out C=10 W=2 R=5, ${base.seconds} s per step, D raised until p99 > 100 ms`, [
+    { key: 'd', title: 'D', digits: 0 },
+    { key: 'rate', title: 'delivered/s', digits: 0 },
+    { key: 'p50', title: 'p50 ms' },
+    { key: 'p99', title: 'p99 ms' },
+    { key: 'cpu', title: 'server CPU ms/s', digits: 0 },
+    { key: 'gen', title: 'generator CPU ms/s', digits: 0 },
+  ]);
+  const summary = new BenchTable('Throughput at the last step under 100 ms p99:', [
+    { key: 'd', title: 'D', digits: 0 },
+    { key: 'rate', title: 'delivered/s under 100 ms p99', digits: 0, better: 'higher' },
+  ]);
+  for (const { name, peer, target } of targets) {
+    let lastUnder: { drafts: number; result: FanoutResult } | undefined;
     for (const drafts of steps) {
-      const r: FanoutResult = await runFanout({ ...base, drafts, target });
-      console.log(
-        `| ${name} | ${drafts} | ${fmt(r.deliveredPerSecond, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.serverCpuMsPerSecond, 0)} | ${fmt(r.generatorCpuMsPerSecond, 0)} |`,
-      );
+      const r = await runFanout({ ...base, drafts, target });
+      stepsTable.add(name, { peer }, { d: drafts, rate: r.deliveredPerSecond, p50: r.p50, p99: r.p99, cpu: r.serverCpuMsPerSecond, gen: r.generatorCpuMsPerSecond });
       if (r.p99 > 100) break;
+      lastUnder = { drafts, result: r };
     }
+    summary.add(name, { peer }, { d: lastUnder?.drafts, rate: lastUnder?.result.deliveredPerSecond });
   }
+  return `${stepsTable.toMarkdown()}\n${summary.toMarkdown()}`;
 }
