@@ -203,7 +203,7 @@ if (wanted('write-path')) {
 if (wanted('editor')) {
   const editor = await runEditorBench(
     quick
-      ? { words: 5000, flags: 500, opens: 2, keystrokes: 50, remoteEdits: 15, flagsVia: 'store' }
+      ? { words: 5000, flags: 500, opens: 2, keystrokes: 40, remoteEdits: 10, flagsVia: 'store' }
       : { words: 5000, flags: 500, opens: 5, keystrokes: 200, remoteEdits: 50, flagsVia: 'rest' },
   );
   publish(editorBenchMarkdown(editor));
