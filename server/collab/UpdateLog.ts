@@ -16,14 +16,18 @@ export class StaleAppendError extends Error {
 }
 
 /**
- * Appends updates to the store, grouping every append made in one tick of the
- * event loop (across all rooms) into a single transaction. Batches commit one
- * after another, so appends settle in the order they were made: a room that
- * applies each update when its append settles applies them in arrival order.
+ * Appends updates to the store, grouping appends (across all rooms) into one
+ * transaction: those made in one tick of the event loop, and, while a batch
+ * is being written, everything that arrives until it is done (group commit:
+ * the slower the disk, the larger the batches, never more than one commit in
+ * flight). Batches commit one after another, so appends settle in the order
+ * they were made: a room that applies each update when its append settles
+ * applies them in arrival order.
  */
 export class UpdateLog {
   private queued: PendingAppend[] = [];
   private isScheduled = false;
+  private isWriting = false;
   private inFlight: Promise<void> = Promise.resolve();
   private pendingCount = 0;
 
@@ -63,13 +67,17 @@ export class UpdateLog {
 
   private flush(): void {
     this.isScheduled = false;
+    // The batch being written picks these up when it is done.
+    if (this.isWriting) return;
     const batch = this.queued;
     this.queued = [];
+    this.isWriting = true;
     this.inFlight = this.inFlight.then(async () => {
       // Decided now, not when queued: a batch ahead of this one may just have failed.
-      const wanted = batch.filter((entry) => entry.isStillWanted());
+      const wanted: PendingAppend[] = [];
       for (const entry of batch) {
-        if (!wanted.includes(entry)) entry.reject(new StaleAppendError());
+        if (entry.isStillWanted()) wanted.push(entry);
+        else entry.reject(new StaleAppendError());
       }
       try {
         const started = performance.now();
@@ -80,6 +88,11 @@ export class UpdateLog {
         for (const entry of wanted) entry.reject(error);
       } finally {
         this.pendingCount -= batch.length;
+        this.isWriting = false;
+        if (this.queued.length > 0 && !this.isScheduled) {
+          this.isScheduled = true;
+          setImmediate(() => this.flush());
+        }
       }
     });
   }

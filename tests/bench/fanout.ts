@@ -205,6 +205,8 @@ export function connectBenchClient(
 }
 
 export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
+  // Each y-websocket provider in Node listens for the process's exit; hundreds of writers are expected here.
+  process.setMaxListeners(0);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'));
   const instanceCount = options.instances ?? 1;
   let token: string;

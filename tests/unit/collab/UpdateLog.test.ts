@@ -30,6 +30,31 @@ describe('UpdateLog', () => {
     expect(log.pending).toBe(0);
   });
 
+  it('[CS4] gathers what arrives while a batch is being written into the next one (one commit in flight)', async () => {
+    let seq = 0;
+    let release!: () => void;
+    const firstWrite = new Promise<void>((resolve) => (release = resolve));
+    const { store, batches } = recordingStore(async (batch, call) => {
+      if (call === 1) await firstWrite;
+      return batch.map(() => ++seq);
+    });
+    const log = new UpdateLog(store);
+    const first = log.append('d', bytes(1));
+    await new Promise(setImmediate);
+    expect(batches).toHaveLength(1);
+    // Three more ticks while the first write is slow.
+    const later: Promise<number>[] = [];
+    for (const n of [2, 3, 4]) {
+      later.push(log.append('d', bytes(n)));
+      await new Promise(setImmediate);
+    }
+    expect(batches).toHaveLength(1);
+    release();
+    expect(await Promise.all([first, ...later])).toEqual([1, 2, 3, 4]);
+    expect(batches.map((batch) => batch.map((e) => e.update[0]))).toEqual([[1], [2, 3, 4]]);
+    expect(log.pending).toBe(0);
+  });
+
   it('[CS6] rejects a whole batch when the store fails', async () => {
     const { store } = recordingStore(async () => {
       throw new Error('disk full');
