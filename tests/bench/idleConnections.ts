@@ -23,6 +23,8 @@ export interface IdleOptions {
   target: 'copydesk' | 'reference' | 'hocuspocus';
   drafts: number;
   connections: number;
+  /** RSS samples (0.5 s apart) after each phase, the lowest kept; fewer for a smoke run. Default 6. */
+  samples?: number;
 }
 
 export interface IdleResult {
@@ -54,10 +56,10 @@ async function connectAll(urls: RawTarget[], sockets: WebSocket[], parallel = 20
   return synced;
 }
 
-const settle = async (server: BenchServer) => {
+const settle = async (server: BenchServer, samples: number) => {
   // Let the server finish loading and collect garbage from the handshakes; take the lower of a few samples.
   let rss = Infinity;
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < samples; i++) {
     await new Promise((r) => setTimeout(r, 500));
     rss = Math.min(rss, readRssMiB(server.child.pid!));
   }
@@ -95,18 +97,18 @@ export async function runIdleConnections(options: IdleOptions): Promise<IdleResu
       const port = server.port;
       urlOf = (id) => rawTarget('hocuspocus', port, id, '');
     }
-    const baselineRssMiB = await settle(server);
+    const baselineRssMiB = await settle(server, options.samples ?? 6);
     const started = performance.now();
     let synced = await connectAll(draftIds.map(urlOf), sockets);
     const firstPassMs = performance.now() - started;
-    const oneEachRssMiB = await settle(server);
+    const oneEachRssMiB = await settle(server, options.samples ?? 6);
     const extra = Array.from({ length: Math.max(0, options.connections - draftIds.length) }, (_, i) =>
       urlOf(draftIds[i % draftIds.length]!),
     );
     const secondStarted = performance.now();
     synced += await connectAll(extra, sockets);
     const allSyncedMs = firstPassMs + (performance.now() - secondStarted);
-    const finalRssMiB = await settle(server);
+    const finalRssMiB = await settle(server, options.samples ?? 6);
     const extraCount = Math.max(1, extra.length);
     return {
       baselineRssMiB,

@@ -13,7 +13,8 @@ import { BenchTable, writeLatestRun } from './report.ts';
  * load scenarios over loopback, the servers pinned to core 0 and this load
  * generator to core 1. Prints one Markdown table per scenario, each server's
  * figures with their ratio to the best peer, and writes them, with the
- * versions and the command, into docs/PERFORMANCE.md ("Latest" section).
+ * versions and the command, into docs/PERFORMANCE.md ("Latest" section;
+ * not for --quick).
  * Without --only every scenario but saturation runs (saturation steps the
  * fan-out load up and takes minutes: ask for it by name).
  */
@@ -27,9 +28,11 @@ const wanted = (name: string) => (only ? only.has(name) : name !== 'saturation')
 const fmt = (n: number | undefined, digits = 1) => (n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : '-');
 
 const tables: string[] = [];
+let scenarioStarted = performance.now();
 const publish = (markdown: string) => {
-  console.log(`\n${markdown}`);
+  console.log(`\n${markdown}\n(${((performance.now() - scenarioStarted) / 1000).toFixed(0)} s)`);
   tables.push(markdown);
+  scenarioStarted = performance.now();
 };
 
 const COPYDESK = 'Copydesk';
@@ -37,7 +40,7 @@ const REFERENCE = 'reference y-websocket + LevelDB';
 const HOCUSPOCUS = 'Hocuspocus + SQLite';
 
 if (wanted('fanout')) {
-  const base = { clientsPerDraft: 10, writersPerDraft: 2, ratePerSecond: 5, seconds: quick ? 5 : 20 };
+  const base = { clientsPerDraft: 10, writersPerDraft: 2, ratePerSecond: 5, seconds: quick ? 3 : 20 };
   const d = quick ? 20 : 50;
   const scenarios: Array<{ name: string; peer?: boolean; options: FanoutOptions }> = [
     { name: `${COPYDESK}, SQLite FULL`, options: { ...base, drafts: d } },
@@ -151,7 +154,7 @@ if (wanted('idle')) {
   );
   for (const connections of counts) {
     for (const { name, peer, target } of targets) {
-      const options: IdleOptions = { target, drafts, connections };
+      const options: IdleOptions = { target, drafts, connections, samples: quick ? 2 : 6 };
       const group = `N=${connections}`;
       try {
         const r = await runIdleConnections(options);
@@ -174,9 +177,9 @@ if (wanted('idle')) {
 }
 
 if (wanted('write-path')) {
-  const seconds = quick ? 2 : 5;
+  const seconds = quick ? 1 : 5;
   const runs: WritePathOptions[] = (['sqlite-full', 'sqlite-normal', 'postgres'] as const).flatMap((backend) =>
-    [1, 20, 200].map((batchSize) => ({ backend, batchSize, drafts: 50, seconds })),
+    (quick ? [1, 200] : [1, 20, 200]).map((batchSize) => ({ backend, batchSize, drafts: 50, seconds })),
   );
   const table = new BenchTable(
     `### Write path (scenario 5): DocumentStore.appendUpdates, one batch after another, keystroke-sized updates over 50 drafts, ${seconds} s per row (no peer stores before relaying)`,
@@ -218,7 +221,12 @@ if (wanted('saturation')) {
   publish(await runSaturation(quick));
 }
 
-const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-writeLatestRun(path.resolve('docs/PERFORMANCE.md'), command, tables);
-console.log('\nwritten to docs/PERFORMANCE.md (section "Latest npm run bench")');
+if (quick) {
+  // A smoke run's figures are too short to publish.
+  console.log('\n--quick: docs/PERFORMANCE.md left as it is');
+} else {
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  writeLatestRun(path.resolve('docs/PERFORMANCE.md'), command, tables);
+  console.log('\nwritten to docs/PERFORMANCE.md (section "Latest npm run bench")');
+}
 process.exit(0);
