@@ -21,7 +21,36 @@ export interface DraftText {
   mapping: Map<unknown, unknown>;
 }
 
+type ChangedType = Y.Transaction['changedParentTypes'] extends Map<infer K, unknown> ? K : never;
+
+/** Per live document: its ProseMirror copy, dropped whenever a transaction touches `body`. */
+const copies = new WeakMap<Y.Doc, { text: DraftText | null }>();
+
+/**
+ * The draft's copy as ProseMirror sees it. Converting a 5,000-word draft takes
+ * tens of milliseconds, and flags are made, listed and checked far more often
+ * than the copy changes between them (a flag changes only `annotations`): the
+ * copy is kept per live document until a transaction touches `body`. Callers
+ * only read it.
+ */
 export function readDraftText(live: Y.Doc): DraftText {
+  let entry = copies.get(live);
+  if (!entry) {
+    const kept: { text: DraftText | null } = { text: null };
+    // The map is typed for generic types; the fragment is one of them.
+    const body = live.getXmlFragment(ROOT_TYPES.body) as unknown as ChangedType;
+    live.on('afterTransaction', (transaction: Y.Transaction) => {
+      // Yjs lists every changed type and its ancestors here by the time afterTransaction fires.
+      if (kept.text && transaction.changedParentTypes.has(body)) kept.text = null;
+    });
+    copies.set(live, kept);
+    entry = kept;
+  }
+  entry.text ??= copyDraftText(live);
+  return entry.text;
+}
+
+function copyDraftText(live: Y.Doc): DraftText {
   const doc = new Y.Doc({ gc: false });
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(live));
   const body = doc.getXmlFragment(ROOT_TYPES.body);
