@@ -15,7 +15,7 @@ import { waitFor } from '../../support/waitFor.ts';
  * a caret, one in five writes a paragraph), then all of them close. After
  * the rooms unload and a full GC, the process is back within 10% of where it
  * stood after a warm-up round of the same load, and the registry holds no
- * room. The server runs in this process so its registry can be read; the
+ * room and no connection. The server runs in this process so its registry can be read; the
  * vitest worker has no --expose-gc, so gc is switched on through V8's flags.
  */
 const CONNECTIONS = 1_000;
@@ -89,6 +89,15 @@ describe('no leak after a load of connections goes away', () => {
     for (const raw of sockets) raw.received.length = 0;
     sockets.length = 0;
     await waitFor(() => server.server.registry.size === 0, 'every room to unload', 20_000);
+    await waitFor(async () => (await openConnections()) === 0, 'every connection to leave the endpoint');
+  }
+
+  /** The endpoint's own count of open connections, as /metrics reports it. */
+  async function openConnections(): Promise<number> {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const line = text.split('\n').find((l) => l.startsWith('copydesk_connections '));
+    if (!line) throw new Error('/metrics has no copydesk_connections');
+    return Number(line.slice('copydesk_connections '.length));
   }
 
   it('[CS11] returns within 10% of its memory after 1,000 connections over 200 drafts come and go', async () => {
@@ -101,6 +110,7 @@ describe('no leak after a load of connections goes away', () => {
       const now = process.memoryUsage();
       if (now.rss > peak.rss) peak = now;
       expect(server.server.registry.size).toBe(DRAFTS);
+      expect(await openConnections()).toBe(CONNECTIONS);
       await unload(sockets);
     }
     const after = await settle();
