@@ -11,6 +11,7 @@ import type { Broadcaster, CompactionLock } from './collab/fanout/Broadcaster.ts
 import { RoomRegistry } from './collab/RoomRegistry.ts';
 import { UpdateLog } from './collab/UpdateLog.ts';
 import { warmUpSyncPaths } from './collab/warmUp.ts';
+import { warmUpEndpoint } from './collab/warmUpEndpoint.ts';
 import type { Config } from './config.ts';
 import { createApp } from './http/app.ts';
 import { createMetrics } from './ops/metrics.ts';
@@ -193,6 +194,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     });
   });
   const port = (server.address() as AddressInfo).port;
+  await warmUpEndpoint(port, config.host);
 
   let closing: Promise<void> | undefined;
   const close = () => {
