@@ -73,7 +73,7 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
     await editor.locator('.copy p:not(.standfirst)').last().click();
     await editor.keyboard.press('Control+End');
     await editor.keyboard.type(` ${added}`);
-    await editor.getByText('All changes saved').waitFor({ timeout: 15_000 });
+    await editor.locator('.save-status[data-state="saved"]').waitFor({ timeout: 15_000 });
     await saved.getByRole('button', { name: /Compare with live/ }).click();
     const viewer = editor.getByRole('dialog', { name: /Compare “before the edits” with the live draft/ });
     await viewer.locator('.compare-count').waitFor();
@@ -224,7 +224,7 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
     await editor.locator('.copy p:not(.standfirst)').last().click();
     await editor.keyboard.press('Control+End');
     await editor.keyboard.type(` ${added}`);
-    await editor.getByText('All changes saved').waitFor({ timeout: 15_000 });
+    await editor.locator('.save-status[data-state="saved"]').waitFor({ timeout: 15_000 });
     for (const page of [editor, chief]) {
       await page.locator('.desk-badge', { hasText: 'Changed since sign-off' }).waitFor({ timeout: 15_000 });
       await page.getByRole('region', { name: 'Sign-off' }).getByText('The live copy is no longer the text that was approved.').waitFor();
