@@ -1,5 +1,5 @@
 import * as decoding from 'lib0/decoding';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { BatchedIndexeddbPersistence } from './BatchedIndexeddbPersistence.ts';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -80,7 +80,7 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
   const doc = new Y.Doc();
   const body = doc.getXmlFragment(ROOT_TYPES.body);
   const cacheName = `${options.cacheOwner}:${draftId}`;
-  const cache = new IndexeddbPersistence(`copydesk:${cacheName}`, doc);
+  const cache = new BatchedIndexeddbPersistence(`copydesk:${cacheName}`, doc);
   const awareness = new Awareness(doc);
   awareness.setLocalStateField(AWARENESS_USER_FIELD, options.user);
 
