@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draftAnswerSchema } from '../../shared/api/drafts.ts';
 import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
-import { ensureClientBuilt, readCopy, waitConnected, waitForCopy } from '../support/editorPage.ts';
+import { ensureClientBuilt, openSignedIn, readCopy, waitConnected, waitForCopy } from '../support/editorPage.ts';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/testServer.ts';
 
 const unavailable = browserUnavailableReason();
@@ -29,24 +28,14 @@ describe.skipIf(unavailable !== undefined)('the offline copy in Chromium', () =>
   });
 
   it('holds every word typed up to a reload, and opens from it when the server cannot be reached', async () => {
-    const created = await fetch(`${server.url}/api/docs`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await server.authHeaders('editor')) },
-      body: JSON.stringify({ title: 'Ferry timetable' }),
-    });
-    const { draft } = draftAnswerSchema.parse(await created.json());
-    const url = `${server.url}/docs/${draft.id}`;
+    const url = `${server.url}/docs/${await server.createDraftAs('editor', 'Ferry timetable')}`;
     const page: Page = await profile.context.newPage();
     let isServerReachable = true;
     // While unreachable, the page's live connection goes nowhere: no sync, no content from the server.
     await page.routeWebSocket(/\/collab\//, (socket) => {
       if (isServerReachable) socket.connectToServer();
     });
-    await page.goto(url);
-    await page.getByLabel('Username').fill('editor');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByLabel('Password').press('Enter');
-    await page.waitForURL(url);
+    await openSignedIn(page, url, 'editor', DEMO_PASSWORD);
     await waitConnected(page);
 
     await page.getByRole('textbox', { name: 'Draft copy' }).click();

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draftAnswerSchema } from '../../shared/api/drafts.ts';
 import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
-import { ensureClientBuilt, waitConnected } from '../support/editorPage.ts';
+import { ensureClientBuilt, openSignedIn, waitConnected } from '../support/editorPage.ts';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/testServer.ts';
 
 const unavailable = browserUnavailableReason();
@@ -29,13 +28,7 @@ describe.skipIf(unavailable !== undefined)('the save status in Chromium', () => 
   });
 
   it('stays calm while saves are quick, says "Saving…" when one is slow, and "All changes saved" once it is stored', async () => {
-    const created = await fetch(`${server.url}/api/docs`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await server.authHeaders('editor')) },
-      body: JSON.stringify({ title: 'Ferry timetable' }),
-    });
-    const { draft } = draftAnswerSchema.parse(await created.json());
-    const url = `${server.url}/docs/${draft.id}`;
+    const url = `${server.url}/docs/${await server.createDraftAs('editor', 'Ferry timetable')}`;
 
     // The page's socket runs through the test, which can hold what the server sends (its acks among them).
     const fromServer = { isHeld: false, held: [] as (string | Buffer)[], release: () => {} };
@@ -48,11 +41,7 @@ describe.skipIf(unavailable !== undefined)('the save status in Chromium', () => 
         for (const message of fromServer.held.splice(0)) socket.send(message);
       };
     });
-    await page.goto(url);
-    await page.getByLabel('Username').fill('editor');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByLabel('Password').press('Enter');
-    await page.waitForURL(url);
+    await openSignedIn(page, url, 'editor', DEMO_PASSWORD);
     await waitConnected(page);
 
     const status = page.locator('.save-status');

@@ -65,3 +65,12 @@ export async function selectInCopy(page: Page, text: string): Promise<void> {
   }, text);
   await page.waitForFunction(() => !getSelection()?.isCollapsed);
 }
+
+/** Opens `url` in `page`, signs in as `username` on the sign-in page it lands on, and waits to be back at `url`. */
+export async function openSignedIn(page: Page, url: string, username: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Password').press('Enter');
+  await page.waitForURL(url);
+}

@@ -46,6 +46,8 @@ export interface TestServer {
   tokenFor: (username?: DemoUsername | string) => Promise<string>;
   /** `{ authorization: 'Bearer …' }` for fetch, from tokenFor. */
   authHeaders: (username?: DemoUsername | string) => Promise<Record<string, string>>;
+  /** Creates an empty draft over the REST API as `username`; resolves to its id. */
+  createDraftAs: (username: DemoUsername | string, title: string) => Promise<string>;
   /** Stops the server (gracefully) and closes the database; the data folder stays until `dispose`. */
   stop: () => Promise<void>;
   /** Stops if needed and deletes the data folder. */
@@ -130,6 +132,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     signIn: (username = 'editor', password = DEMO_PASSWORD) => signIn(server.url, username, password),
     tokenFor,
     authHeaders: async (username) => ({ authorization: `Bearer ${await tokenFor(username)}` }),
+    createDraftAs: async (username, title) => {
+      const response = await fetch(`${server.url}/api/docs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(username)}` },
+        body: JSON.stringify({ title }),
+      });
+      if (response.status !== 201) throw new Error(`creating a draft answered ${response.status}`);
+      return ((await response.json()) as { draft: { id: string } }).draft.id;
+    },
     stop,
     dispose: async () => {
       await stop();
