@@ -96,6 +96,17 @@ describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
     await expect(editor.locator('.copy .flag--active').innerText()).resolves.toBe(quote);
     await editor.getByLabel('Reply', { exact: true }).fill('It is on the record: the White House briefing, 4 May.');
     await editor.getByRole('button', { name: 'Reply', exact: true }).click();
+    // A slip, taken back: the editor deletes a reply after confirming in the app's own dialog.
+    const editorThread = editor.getByRole('article', { name: `Flag: ${quote}` });
+    await editor.getByLabel('Reply', { exact: true }).fill('Sent too soon.');
+    await editor.getByRole('button', { name: 'Reply', exact: true }).click();
+    const slip = editorThread.locator('.comment', { hasText: 'Sent too soon.' });
+    await slip.getByRole('button', { name: 'Delete' }).click();
+    const confirmDelete = editor.getByRole('dialog', { name: 'Delete this comment?' });
+    await confirmDelete.getByRole('button', { name: 'Delete comment' }).click();
+    await confirmDelete.waitFor({ state: 'hidden' });
+    await slip.waitFor({ state: 'detached' });
+    await editorThread.getByText('Comment deleted.').waitFor();
 
     // Legal sees the reply in the open thread, and resolves.
     const legalThread = legal.getByRole('article', { name: `Flag: ${quote}` });

@@ -9,6 +9,7 @@ import { addComment, deleteComment, editComment, reopenFlag, resolveFlag } from 
 import type { FlagLayout } from '../../editor/flags/flagLayout.ts';
 import { rolesThatCan } from '../../identity/roleLabel.ts';
 import { ACTIONS } from '../../../shared/permissions/permissions.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { CommentText } from './CommentText.tsx';
 import { FlagFields } from './FlagFields.tsx';
@@ -145,7 +146,7 @@ export function FlagThread({ draftId, editor, account, flag, layout, people, onB
 function CommentItem({ draftId, flagId, account, comment }: { draftId: string; flagId: string; account: AccountSummary; comment: Comment }) {
   const [isEditing, setEditing] = useState(false);
   const [isHistoryOpen, setHistoryOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [isConfirmingDelete, setConfirmingDelete] = useState(false);
   const isOwn = canEditComment(account.id, comment.author.id);
   const history = comment.history ?? [];
 
@@ -203,23 +204,28 @@ function CommentItem({ draftId, flagId, account, comment }: { draftId: string; f
             <Icon name="pencil" />
             Edit
           </button>
-          <button
-            type="button"
-            className="button button--danger-quiet button--small"
-            onClick={() => {
-              if (!window.confirm('Delete this comment? Its place in the thread stays, without the text.')) return;
-              deleteComment(draftId, flagId, comment.id).catch((caught: unknown) => setError(`Could not delete: ${errorText(caught)}`));
-            }}
-          >
+          <button type="button" className="button button--danger-quiet button--small" onClick={() => setConfirmingDelete(true)}>
             <Icon name="trash" />
             Delete
           </button>
         </div>
       )}
-      {error && (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
+      {isOwn && (
+        <ConfirmDialog
+          isOpen={isConfirmingDelete}
+          title="Delete this comment?"
+          description="Its place in the thread stays, marked as deleted, without the text."
+          confirmLabel="Delete comment"
+          isDanger
+          onConfirm={async () => {
+            try {
+              await deleteComment(draftId, flagId, comment.id);
+            } catch (caught) {
+              throw new Error(`Could not delete: ${errorText(caught)}`);
+            }
+          }}
+          onClose={() => setConfirmingDelete(false)}
+        />
       )}
     </div>
   );
