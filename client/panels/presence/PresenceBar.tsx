@@ -12,7 +12,9 @@ export function personSuffix(person: Pick<Person, 'role' | 'isSelf'>): string | 
 
 /**
  * Who has this draft open right now, you first; each with colour, initials,
- * name and role. Without a connection nobody else's presence can be known, so only you
+ * name and role. With company the names go into the circles' tooltips (and
+ * stay in the text a screen reader reads): the editor's top bar has no room
+ * for a row of full names beside its controls. Without a connection nobody else's presence can be known, so only you
  * are listed then (the socket may linger a while after the network is gone).
  */
 export function PresenceBar({ session }: { session: DraftSession }) {
@@ -24,7 +26,7 @@ export function PresenceBar({ session }: { session: DraftSession }) {
     <ul className="presence" aria-label="People in this draft">
       {people.map((person) => (
         <li key={person.clientId} className="presence__item">
-          <PersonBadge name={person.name} color={person.color} suffix={personSuffix(person)} isCompact={people.length > 4} />
+          <PersonBadge name={person.name} color={person.color} suffix={personSuffix(person)} isCompact={people.length > 1} />
         </li>
       ))}
     </ul>
