@@ -128,7 +128,12 @@ async function runScenario(seed: number, tally: Tally): Promise<void> {
       );
     };
     await waitFor(converged, 'every client and the server to converge', 20_000).catch((error: Error) => {
-      const closes = clients.map((c, i) => `client ${i}: ${JSON.stringify(c.closes.slice(-3))} sv=${JSON.stringify(stateVectorOf(c.doc))}`);
+      // Which of the three conditions failed, per client: the connection, the state vector, or the text (a delete set).
+      const closes = clients.map(
+        (c, i) =>
+          `client ${i}: synced=${c.provider.synced} connected=${c.provider.wsconnected} ${JSON.stringify(c.closes.slice(-3))} ` +
+          `sv=${JSON.stringify(stateVectorOf(c.doc))} text=${bodyString(c.doc).length} chars${bodyString(c.doc) === bodyString(clients[0]!.doc) ? '' : ' (differs from client 0)'}`,
+      );
       throw new Error(`${error.message}\n${closes.join('\n')}`);
     });
     const expectedText = bodyString(clients[0]!.doc);
