@@ -22,7 +22,9 @@ export function draftSchemaExtensions(): Extensions {
         openOnClick: false,
         autolink: true,
         defaultProtocol: 'https',
-        protocols: ['mailto', 'tel'],
+        // No custom schemes for autolinking (mailto: is built in): linkify keeps them globally, so a
+        // second editor on the page (the version viewer) re-registered them with a warning, and
+        // closing it reset them for the first. tel: links can still be made with the link dialog.
         isAllowedUri: (url) => isSafeUrl(url),
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },

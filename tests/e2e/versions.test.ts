@@ -39,6 +39,10 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
     profiles.push(profile);
     const page = await profile.context.newPage();
     page.on('pageerror', (error) => errors.push(`[${username}] ${error.message}`));
+    // Warnings too: a second editor on the page (the version viewer) must not disturb the first one's setup.
+    page.on('console', (message) => {
+      if (message.type() === 'warning') errors.push(`[${username}] console warning: ${message.text()}`);
+    });
     await prepare?.(page);
     await page.goto(url);
     await page.getByLabel('Username').fill(username);
