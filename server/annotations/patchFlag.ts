@@ -1,5 +1,5 @@
 import { FLAG_KINDS } from '../../shared/annotations/kinds.ts';
-import { canFlag, canSetLegalFields } from '../../shared/annotations/rules.ts';
+import { canComment, canFlag, canSetLegalFields } from '../../shared/annotations/rules.ts';
 import type { Flag, FlagEvent, PersonRef } from '../../shared/annotations/types.ts';
 import type { PatchFlagBody } from '../../shared/api/annotations.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -33,6 +33,7 @@ export async function patchFlag(deps: AnnotationDeps, input: PatchFlagInput): Pr
   if (patch.assigneeId !== undefined && patch.assigneeId !== null) {
     const account = await deps.accounts.findAccount(patch.assigneeId);
     if (!account || account.disabled) throw validationFailed('assigneeId: no such account');
+    if (!canComment(account.role)) throw validationFailed(`assigneeId: the ${account.role} role does not work on flags`);
     assignee = { id: account.id, name: account.displayName };
   } else if (patch.assigneeId === null) {
     assignee = null;

@@ -20,6 +20,7 @@ import { opsRoutes, type OpsRouteDeps } from './routes/ops.ts';
 import type { AuthEnv } from './middleware/authEnv.ts';
 import { refuseCrossSite } from './middleware/refuseCrossSite.ts';
 import { requireSignIn } from './middleware/requireSignIn.ts';
+import { peopleRoutes } from './routes/people.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { activityRoutes } from './routes/activity.ts';
 import { annotationRoutes } from './routes/annotations.ts';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api/tokens', tokenRoutes(deps));
   app.route('/api/accounts', accountRoutes(deps));
+  app.route('/api/people', peopleRoutes(deps));
   app.route('/api/docs/:id/annotations', annotationRoutes(deps));
   app.route('/api/docs/:id/activity', activityRoutes(deps));
   app.route('/api/docs/:id/versions', versionRoutes(deps));

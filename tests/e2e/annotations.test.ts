@@ -107,6 +107,10 @@ describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
     await confirmDelete.waitFor({ state: 'hidden' });
     await slip.waitFor({ state: 'detached' });
     await editorThread.getByText('Comment deleted.').waitFor();
+    // The flag can go to anyone on the desk, not only to people already in this draft.
+    await expect
+      .poll(() => editorThread.getByLabel('Assigned to').locator('option').allInnerTexts())
+      .toEqual(['Nobody', 'Eddie Editor (you)', 'Chris Chief', 'Lena Legal']);
 
     // Legal sees the reply in the open thread, and resolves.
     const legalThread = legal.getByRole('article', { name: `Flag: ${quote}` });

@@ -2,8 +2,11 @@ import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AccountSummary } from '../../../shared/api/auth.ts';
 import { FLAG_KIND_NAMES } from '../../../shared/annotations/kinds.ts';
+import { canComment } from '../../../shared/annotations/rules.ts';
 import type { Flag, PersonRef } from '../../../shared/annotations/types.ts';
+import type { DirectoryPerson } from '../../../shared/api/people.ts';
 import { legalReportUrl } from '../../api/annotations.ts';
+import { listPeople } from '../../api/people.ts';
 import type { DraftSession } from '../../editor/collab/createDraftSession.ts';
 import { useDeskRootRevisions, useFlags } from '../../editor/collab/useDraftSession.ts';
 import { FLAG_KIND_WORDS } from '../../editor/flags/flagKindWords.ts';
@@ -54,7 +57,8 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
     if (props.showHistoryRequest) setTab('history');
   }, [props.showHistoryRequest]);
   const tabsId = useId();
-  const people = useMemo(() => knownPeople(flags, props.account), [flags, props.account]);
+  const directory = usePeopleDirectory();
+  const people = useMemo(() => assignablePeople(directory, flags, props.account), [directory, flags, props.account]);
   const openFlag = openFlagId ? flags.find((flag) => flag.id === openFlagId) : undefined;
 
   // The editor lights up what the panel points at, and marks the open thread's span.
@@ -181,15 +185,30 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
   );
 }
 
+/** The desk's directory, fetched once per panel; null until it answers (or if it cannot). */
+function usePeopleDirectory(): readonly DirectoryPerson[] | null {
+  const [directory, setDirectory] = useState<readonly DirectoryPerson[] | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    listPeople(controller.signal).then(setDirectory, () => {
+      // Without it, the people this draft already knows can still be chosen.
+    });
+    return () => controller.abort();
+  }, []);
+  return directory;
+}
+
 /**
- * Everyone who can be assigned without an account directory: you and the
- * people who flagged, commented, resolved or were assigned in this draft.
+ * Everyone a flag can be assigned to: you first, then the people in the
+ * desk's directory whose role works on flags, and anyone this draft already names (who flagged, commented, resolved or
+ * was assigned) that the directory does not list.
  */
-function knownPeople(flags: readonly Flag[], account: AccountSummary): PersonRef[] {
+function assignablePeople(directory: readonly DirectoryPerson[] | null, flags: readonly Flag[], account: AccountSummary): PersonRef[] {
   const people = new Map<string, string>([[account.id, `${account.displayName} (you)`]]);
   const add = (person: PersonRef | undefined) => {
     if (person?.id && !people.has(person.id)) people.set(person.id, person.name);
   };
+  for (const person of directory ?? []) if (canComment(person.role)) add(person);
   for (const flag of flags) {
     add(flag.createdBy);
     add(flag.assignee);

@@ -80,6 +80,8 @@ describe('flag rules, tried with raw requests', () => {
     const verified = await flagOf(await call(server, 'editor', 'PATCH', flagsPath(`/${claim.id}`), { claim: { verification: 'verified', evidence: 'https://example.org/minutes' } }));
     expect(verified.claim).toMatchObject({ verification: 'verified', evidence: 'https://example.org/minutes', verifiedBy: { name: 'Eddie Editor' } });
     await expectError(await call(server, 'editor', 'PATCH', flagsPath(`/${claim.id}`), { assigneeId: 'no-such-account' }), 400, 'validation_failed');
+    // An admin manages accounts and does not work on flags.
+    await expectError(await call(server, 'editor', 'PATCH', flagsPath(`/${claim.id}`), { assigneeId: 'test-admin' }), 400, 'validation_failed');
   });
 
   it('[AN6] refuses bad input with a clear 4xx and changes nothing', async () => {
