@@ -7,6 +7,7 @@ import type { Flag, PersonRef } from '../../../shared/annotations/types.ts';
 import type { DirectoryPerson } from '../../../shared/api/people.ts';
 import { legalReportUrl } from '../../api/annotations.ts';
 import { listPeople } from '../../api/people.ts';
+import { useLoaded } from '../../api/useLoaded.ts';
 import type { DraftSession } from '../../editor/collab/createDraftSession.ts';
 import { useDeskRootRevisions, useFlags } from '../../editor/collab/useDraftSession.ts';
 import { FLAG_KIND_WORDS } from '../../editor/flags/flagKindWords.ts';
@@ -57,7 +58,8 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
     if (props.showHistoryRequest) setTab('history');
   }, [props.showHistoryRequest]);
   const tabsId = useId();
-  const directory = usePeopleDirectory();
+  // Until (or unless) the directory answers, the people this draft already names can be chosen.
+  const directory = useLoaded(listPeople).value;
   const people = useMemo(() => assignablePeople(directory, flags, props.account), [directory, flags, props.account]);
   const openFlag = openFlagId ? flags.find((flag) => flag.id === openFlagId) : undefined;
 
@@ -183,19 +185,6 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
       </div>
     </aside>
   );
-}
-
-/** The desk's directory, fetched once per panel; null until it answers (or if it cannot). */
-function usePeopleDirectory(): readonly DirectoryPerson[] | null {
-  const [directory, setDirectory] = useState<readonly DirectoryPerson[] | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    listPeople(controller.signal).then(setDirectory, () => {
-      // Without it, the people this draft already knows can still be chosen.
-    });
-    return () => controller.abort();
-  }, []);
-  return directory;
 }
 
 /**

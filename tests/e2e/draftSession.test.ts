@@ -1,29 +1,41 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
-import { ensureClientBuilt, openSignedIn, waitConnected } from '../support/editorPage.ts';
+import { ensureClientBuilt, openSignedIn, readCopy, waitConnected, waitForCopy } from '../support/editorPage.ts';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/testServer.ts';
 
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
 
 /**
+ * What the editor tells and keeps while someone types.
+ *
  * The save status is a live region: whatever it says, a screen reader reads
  * out. Each keystroke is unsaved only until the server's ack a few
  * milliseconds later, so "Saving…" appears only when a save takes longer than
  * a second; the true state is always in its data-state.
+ *
+ * Each open draft keeps a copy in the browser's IndexedDB, written in small
+ * batches rather than one write per keystroke. A page that goes away writes
+ * its last batch on the way out, so reopening the draft without its live
+ * connection still shows every word typed.
  */
-describe.skipIf(unavailable !== undefined)('the save status in Chromium', () => {
+describe.skipIf(unavailable !== undefined)('a typing session in Chromium', () => {
   let server: TestServer;
-  let profile: BrowserProfile;
+  const profiles: BrowserProfile[] = [];
+  /** A page in a fresh browser profile: no session, no offline copies. */
+  const freshPage = async (): Promise<Page> => {
+    const profile = await launchProfile();
+    profiles.push(profile);
+    return profile.context.newPage();
+  };
 
   beforeAll(async () => {
     ensureClientBuilt();
     server = await startTestServer();
-    profile = await launchProfile();
   });
   afterAll(async () => {
-    await profile?.close();
+    for (const profile of profiles.splice(0)) await profile.close();
     await server?.dispose();
   });
 
@@ -32,7 +44,7 @@ describe.skipIf(unavailable !== undefined)('the save status in Chromium', () => 
 
     // The page's socket runs through the test, which can hold what the server sends (its acks among them).
     const fromServer = { isHeld: false, held: [] as (string | Buffer)[], release: () => {} };
-    const page: Page = await profile.context.newPage();
+    const page = await freshPage();
     await page.routeWebSocket(/\/collab\//, (socket) => {
       const server = socket.connectToServer();
       server.onMessage((message) => (fromServer.isHeld ? fromServer.held.push(message) : socket.send(message)));
@@ -68,5 +80,29 @@ describe.skipIf(unavailable !== undefined)('the save status in Chromium', () => 
     fromServer.release();
     await status.and(page.locator('[data-state="saved"]')).waitFor({ timeout: 10_000 });
     await expect(status.innerText()).resolves.toMatch(/^All changes saved/);
+  }, 60_000);
+
+  it('holds every word typed up to a reload, and opens from it when the server cannot be reached', async () => {
+    const url = `${server.url}/docs/${await server.createDraftAs('editor', 'Ferry timetable')}`;
+    const page = await freshPage();
+    let isServerReachable = true;
+    // While unreachable, the page's live connection goes nowhere: no sync, no content from the server.
+    await page.routeWebSocket(/\/collab\//, (socket) => {
+      if (isServerReachable) socket.connectToServer();
+    });
+    await openSignedIn(page, url, 'editor', DEMO_PASSWORD);
+    await waitConnected(page);
+
+    await page.getByRole('textbox', { name: 'Draft copy' }).click();
+    await page.keyboard.press('Control+End');
+    const typed = 'Sailings resume on Monday, the operator said.';
+    await page.keyboard.type(typed);
+    await waitForCopy(page, typed);
+
+    // At once, well inside one batch's delay: the page writes what it holds as it goes.
+    isServerReachable = false;
+    await page.reload();
+    await waitForCopy(page, typed);
+    await expect(readCopy(page)).resolves.toContain(typed);
   }, 60_000);
 });
