@@ -158,7 +158,7 @@ async function runScenario(seed: number, tally: Tally): Promise<void> {
       const dsDiffs = deleted.map((ids, i) => {
         const extra = [...ids].filter((id) => !deleted[0]!.has(id));
         const missing = [...deleted[0]!].filter((id) => !ids.has(id));
-        return `client ${i}: deletes client 0 lacks: ${extra.slice(0, 10).join(',') || '-'}; lacks: ${missing.slice(0, 10).map((id) => describeStruct(clients[0]!.doc, id)).join(',') || '-'}`;
+        return `client ${i}: deletes client 0 lacks: ${extra.slice(0, 10).join(',') || '-'}; lacks: ${missing.slice(0, 10).map((id) => describeStruct(clients[i]!.doc, id)).join(',') || '-'}`;
       });
       throw new Error(`${error.message}\n${closes.join('\n')}\n${dsDiffs.join('\n')}`);
     });
