@@ -40,12 +40,8 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 
   /** Writes what has gathered, now. */
   readonly flush = (): void => {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    if (this.pending.length === 0) return;
-    const batch = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
-    this.pending = [];
-    this.writeOne(batch, null);
+    const batch = this.takeBatch();
+    if (batch) this.writeOne(batch, null);
   };
 
   /**
@@ -54,15 +50,23 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
    * commit by itself.
    */
   private readonly flushOnExit = (): void => {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    if (this.pending.length === 0 || !this.db) return;
-    const batch = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
-    this.pending = [];
+    if (!this.db) return;
+    const batch = this.takeBatch();
+    if (!batch) return;
     const transaction = this.db.transaction(['updates'], 'readwrite');
     transaction.objectStore('updates').add(batch);
     transaction.commit();
   };
+
+  /** What has gathered, merged into one update (null when nothing has); the timer is cleared. */
+  private takeBatch(): Uint8Array | null {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    const pending = this.pending;
+    this.pending = [];
+    if (pending.length === 0) return null;
+    return pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
+  }
 
   override destroy(): Promise<void> {
     removeEventListener('pagehide', this.flushOnExit);
