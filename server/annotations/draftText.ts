@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { decodeAnchor } from '../../shared/annotations/anchors.ts';
 import { MAX_QUOTE_CHARS } from '../../shared/annotations/kinds.ts';
 import { ROOT_TYPES } from '../../shared/schema/rootTypes.ts';
+import { createReplicaDoc } from '../collab/replicaDoc.ts';
 import { DRAFT_SCHEMA } from '../drafts/draftSchema.ts';
 
 /**
@@ -51,7 +52,7 @@ export function readDraftText(live: Y.Doc): DraftText {
 }
 
 function copyDraftText(live: Y.Doc): DraftText {
-  const doc = new Y.Doc({ gc: false });
+  const doc = createReplicaDoc({ gc: false });
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(live));
   const body = doc.getXmlFragment(ROOT_TYPES.body);
   const { doc: pmDoc, mapping } = initProseMirrorDoc(body, DRAFT_SCHEMA);

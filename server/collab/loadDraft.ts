@@ -1,6 +1,6 @@
-import * as Y from 'yjs';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import type { LoadedDraft } from './Room.ts';
+import { createReplicaDoc } from './replicaDoc.ts';
 import { applyStoredState } from './storedState.ts';
 
 /** The stored draft could not be turned into a document. It is never replaced by an empty one. */
@@ -19,7 +19,7 @@ export class DraftLoadError extends Error {
 export async function loadDraft(store: DocumentStore, draftId: string): Promise<LoadedDraft | undefined> {
   const stored = await store.loadDraftState(draftId);
   if (!stored) return undefined;
-  const doc = new Y.Doc({ gc: true });
+  const doc = createReplicaDoc({ gc: true });
   try {
     applyStoredState(doc, stored);
     if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { DocumentStore, StoredDraftState } from '../storage/DocumentStore.ts';
+import { createReplicaDoc } from './replicaDoc.ts';
 
 /** Applies a stored draft (snapshot, then the updates after it) to `doc` in one transaction. */
 export function applyStoredState(doc: Y.Doc, stored: StoredDraftState, origin: unknown = null): void {
@@ -17,7 +18,7 @@ export function applyStoredState(doc: Y.Doc, stored: StoredDraftState, origin: u
 export async function compactStoredDraft(store: DocumentStore, draftId: string): Promise<boolean> {
   const stored = await store.loadDraftState(draftId);
   if (!stored || stored.updates.length === 0) return false;
-  const doc = new Y.Doc();
+  const doc = createReplicaDoc();
   try {
     applyStoredState(doc, stored);
     await store.compactDraft(draftId, Y.encodeStateAsUpdate(doc), stored.lastSeq);

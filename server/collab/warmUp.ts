@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { ROOT_TYPES } from '../../shared/schema/rootTypes.ts';
 import { decodeFrame, encodeSyncStep1, encodeSyncStep2 } from './protocol.ts';
+import { createReplicaDoc } from './replicaDoc.ts';
 
 /**
  * Runs the paths a draft's first client takes — decode a stored state into a
@@ -18,7 +19,7 @@ export function warmUpSyncPaths(): void {
   text.delete(0, 5);
   source.getMap(ROOT_TYPES.annotations).set('warm', new Y.Map());
 
-  const copy = new Y.Doc({ gc: true });
+  const copy = createReplicaDoc({ gc: true });
   copy.transact(() => Y.applyUpdate(copy, Y.encodeStateAsUpdate(source)));
   const stateVector = Y.encodeStateVector(copy);
   for (const frame of [encodeSyncStep1(stateVector), encodeSyncStep2(Y.encodeStateAsUpdate(copy, new Uint8Array([0])))]) {

@@ -4,6 +4,7 @@ import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { ROOT_TYPES } from '../../shared/schema/rootTypes.ts';
 import { countWords } from '../../shared/text/wordCount.ts';
+import { createReplicaDoc } from '../collab/replicaDoc.ts';
 import { sanitizeDraftJSON } from '../drafts/sanitizeDraftJSON.ts';
 
 /**
@@ -28,7 +29,7 @@ export function bodyJSONOfState(state: Uint8Array): JSONContent {
 
 /** A fresh Y.Doc holding `state`; the caller destroys it. */
 export function docOfState(state: Uint8Array): Y.Doc {
-  const doc = new Y.Doc();
+  const doc = createReplicaDoc();
   Y.applyUpdate(doc, state);
   return doc;
 }

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { emptyDraftState } from '../../../server/drafts/importDraft.ts';
 import { bodyOf, bodyString, connectClient, type TestClient } from '../../support/collabClient.ts';
 import { createRandom, seedFromEnv, soakOr, type Random } from '../../support/seededRandom.ts';
-import { loadStoredDoc, stateVectorOf } from '../../support/storedDraft.ts';
+import { deletedIdsOf, loadStoredDoc, stateVectorOf } from '../../support/storedDraft.ts';
 import { makeDataDir, startTestServer, type TestServer } from '../../support/testServer.ts';
 import { waitFor } from '../../support/waitFor.ts';
 
@@ -71,16 +71,6 @@ function randomEdit(doc: Y.Doc, random: Random): void {
     // Never the headline or standfirst (the first two blocks).
     body.delete(random.int(2, body.length - 1), 1);
   }
-}
-
-/** Every deleted id of `doc` as "client:clock". */
-function deletedIds(doc: Y.Doc): Set<string> {
-  const ids = new Set<string>();
-  const ds = Y.decodeUpdate(Y.encodeStateAsUpdate(doc)).ds as unknown as { clients: Map<number, Array<{ clock: number; len: number }>> };
-  for (const [client, ranges] of ds.clients) {
-    for (const { clock, len } of ranges) for (let at = clock; at < clock + len; at++) ids.add(`${client}:${at}`);
-  }
-  return ids;
 }
 
 /** "client:clock" with what `doc` holds there (its kind of content), for a failure message. */
@@ -154,7 +144,7 @@ async function runScenario(seed: number, tally: Tally): Promise<void> {
           `sv=${JSON.stringify(stateVectorOf(c.doc))} text=${bodyString(c.doc).length} chars${bodyString(c.doc) === bodyString(clients[0]!.doc) ? '' : ' (differs from client 0)'}`,
       );
       // Same state vector, different text: a deletion one side has and the other lacks.
-      const deleted = clients.map((c) => deletedIds(c.doc));
+      const deleted = clients.map((c) => new Set(deletedIdsOf(c.doc)));
       const dsDiffs = deleted.map((ids, i) => {
         const extra = [...ids].filter((id) => !deleted[0]!.has(id));
         const missing = [...deleted[0]!].filter((id) => !ids.has(id));
