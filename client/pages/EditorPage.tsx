@@ -27,6 +27,7 @@ import { roleLabel, rolesThatCan } from '../identity/roleLabel.ts';
 import { AccountMenu } from '../panels/account/AccountMenu.tsx';
 import { AnnotationsPanel } from '../panels/annotations/AnnotationsPanel.tsx';
 import { NewFlagDialog } from '../panels/annotations/NewFlagDialog.tsx';
+import { PeopleDirectoryProvider } from '../panels/annotations/PeopleDirectory.tsx';
 import { DraftTitle } from '../panels/draft/DraftTitle.tsx';
 import { InboxButton } from '../panels/inbox/InboxButton.tsx';
 import { PresenceBar } from '../panels/presence/PresenceBar.tsx';
@@ -217,7 +218,7 @@ function EditorForSession({ session, user, account, lockNotice, history, isSigni
   const [flagRequest, setFlagRequest] = useState<FlagRequest | null>(null);
 
   return (
-    <>
+    <PeopleDirectoryProvider>
       <DraftEditor
         key={`${session.draftId}:${session.doc.clientID}`}
         session={session}
@@ -276,7 +277,7 @@ function EditorForSession({ session, user, account, lockNotice, history, isSigni
           onSignedOff();
         }}
       />
-    </>
+    </PeopleDirectoryProvider>
   );
 }
 

@@ -6,8 +6,6 @@ import { canComment } from '../../../shared/annotations/rules.ts';
 import type { Flag, PersonRef } from '../../../shared/annotations/types.ts';
 import type { DirectoryPerson } from '../../../shared/api/people.ts';
 import { legalReportUrl } from '../../api/annotations.ts';
-import { listPeople } from '../../api/people.ts';
-import { useLoaded } from '../../api/useLoaded.ts';
 import type { DraftSession } from '../../editor/collab/createDraftSession.ts';
 import { useDeskRootRevisions, useFlags } from '../../editor/collab/useDraftSession.ts';
 import { FLAG_KIND_WORDS } from '../../editor/flags/flagKindWords.ts';
@@ -19,6 +17,7 @@ import { countFlags, deadlineSummary } from './flagCounts.ts';
 import { FlagList } from './FlagList.tsx';
 import { FlagThread } from './FlagThread.tsx';
 import { KindSwatch } from './KindBadge.tsx';
+import { usePeopleDirectory } from './PeopleDirectory.tsx';
 
 export interface AnnotationsPanelProps {
   draftId: string;
@@ -59,7 +58,7 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
   }, [props.showHistoryRequest]);
   const tabsId = useId();
   // Until (or unless) the directory answers, the people this draft already names can be chosen.
-  const directory = useLoaded(listPeople).value;
+  const directory = usePeopleDirectory();
   const people = useMemo(() => assignablePeople(directory, flags, props.account), [directory, flags, props.account]);
   const openFlag = openFlagId ? flags.find((flag) => flag.id === openFlagId) : undefined;
 

@@ -15,6 +15,7 @@ import { CommentText } from './CommentText.tsx';
 import { FlagFields } from './FlagFields.tsx';
 import { currentFlagText, formatTime } from './flagText.ts';
 import { KindBadge } from './KindBadge.tsx';
+import { MentionTextarea } from './MentionTextarea.tsx';
 
 export interface FlagThreadProps {
   draftId: string;
@@ -282,7 +283,7 @@ function CommentForm({ label, initial, submitLabel, onSubmit, onCancel }: Commen
       <label htmlFor={id} className="field__label">
         {label}
       </label>
-      <textarea
+      <MentionTextarea
         id={id}
         className="field__input field__textarea"
         rows={3}

@@ -6,6 +6,7 @@ import type { FlagRequest } from '../../editor/DraftEditor.tsx';
 import { FLAG_KIND_WORDS } from '../../editor/flags/flagKindWords.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { KindBadge } from './KindBadge.tsx';
+import { MentionTextarea } from './MentionTextarea.tsx';
 
 export interface NewFlagDialogProps {
   draftId: string;
@@ -65,7 +66,7 @@ function NewFlagForm({ draftId, request, onClose, onCreated }: NewFlagDialogProp
         <label htmlFor={inputId} className="field__label">
           First comment
         </label>
-        <textarea
+        <MentionTextarea
           id={inputId}
           className="field__input field__textarea"
           rows={4}
