@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Account } from '../../../shared/api/auth.ts';
 import { ROLE_NAMES, type Role } from '../../../shared/permissions/permissions.ts';
 import { updateAccount } from '../../api/accounts.ts';
@@ -102,9 +102,19 @@ interface AccountRowProps {
 function AccountRow({ account, isSelf, onChanged, onMessage, onToggle, onReset }: AccountRowProps) {
   const [role, setRole] = useState<Role>(account.role);
   const [isSaving, setSaving] = useState(false);
+  const [isSelectFocusDue, setSelectFocusDue] = useState(false);
+  const selectRef = useRef<HTMLSelectElement>(null);
   const selectId = useId();
   const selfNoteId = useId();
   const isRoleChanged = role !== account.role;
+
+  // Save role and Undo vanish once the role is settled, taking the focus with them; the select
+  // gets it back, but only once it is enabled again (a disabled control cannot take focus).
+  useEffect(() => {
+    if (!isSelectFocusDue || isSaving) return;
+    setSelectFocusDue(false);
+    selectRef.current?.focus();
+  }, [isSelectFocusDue, isSaving]);
 
   const saveRole = async () => {
     setSaving(true);
@@ -112,6 +122,7 @@ function AccountRow({ account, isSelf, onChanged, onMessage, onToggle, onReset }
       const changed = await updateAccount(account.id, { role });
       onChanged(changed);
       setRole(changed.role);
+      setSelectFocusDue(true);
       onMessage({ kind: 'success', text: `${changed.username} is now ${roleLabel(changed.role)}.` });
     } catch (caught) {
       onMessage({ kind: 'error', text: accountErrorMessage(caught, `change the role of ${account.username}`) });
@@ -135,6 +146,7 @@ function AccountRow({ account, isSelf, onChanged, onMessage, onToggle, onReset }
             Role of {account.username}
           </label>
           <select
+            ref={selectRef}
             id={selectId}
             className="field__input field__input--compact"
             value={role}
@@ -153,7 +165,15 @@ function AccountRow({ account, isSelf, onChanged, onMessage, onToggle, onReset }
               <button type="button" className="button button--primary button--small" onClick={() => void saveRole()} disabled={isSaving}>
                 {isSaving ? 'Saving…' : 'Save role'}
               </button>
-              <button type="button" className="button button--quiet button--small" onClick={() => setRole(account.role)} disabled={isSaving}>
+              <button
+                type="button"
+                className="button button--quiet button--small"
+                onClick={() => {
+                  setRole(account.role);
+                  selectRef.current?.focus();
+                }}
+                disabled={isSaving}
+              >
                 Undo
               </button>
             </>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TokenSummary } from '../../../shared/api/auth.ts';
 import { ApiError } from '../../api/ApiError.ts';
 import { revokeToken } from '../../api/tokens.ts';
@@ -7,13 +7,25 @@ import { formatAbsoluteTime, formatRelativeTime } from '../drafts/relativeTime.t
 
 export interface TokensTableProps {
   tokens: TokenSummary[];
+  /** After a revoke, once its confirmation has closed: focus moved then is not taken back by the closing dialog. */
   onRevoked: () => void;
 }
 
 /** Name, created, last used, and Revoke (after a confirmation) for each token. */
 export function TokensTable({ tokens, onRevoked }: TokensTableProps) {
   const [revoking, setRevoking] = useState<TokenSummary | null>(null);
+  const [isRevoked, setRevoked] = useState(false);
   const now = new Date();
+
+  // The dialog, as it closes, hands focus back to the Revoke button of a row about to go; this
+  // effect runs after the dialog's own (children's effects run first), so the page can move focus
+  // somewhere that lasts.
+  useEffect(() => {
+    if (revoking !== null || !isRevoked) return;
+    setRevoked(false);
+    onRevoked();
+  }, [revoking, isRevoked, onRevoked]);
+
   return (
     <>
       <table className="data-table">
@@ -66,7 +78,7 @@ export function TokensTable({ tokens, onRevoked }: TokensTableProps) {
           } catch (caught) {
             throw new Error(`Could not revoke the token: ${caught instanceof ApiError ? caught.message : 'something went wrong.'}`);
           }
-          onRevoked();
+          setRevoked(true);
         }}
       />
     </>
