@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium; the tests never download a browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -48,4 +48,18 @@ export async function launchProfile(): Promise<BrowserProfile> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A page in a fresh profile, which joins `profiles` (the caller closes them),
+ * with page errors logged under `label`. Its waits give up after 10 s, short of
+ * a test's own timeout, so a failure names the locator it was waiting for.
+ */
+export async function newProfilePage(profiles: BrowserProfile[], label: string): Promise<Page> {
+  const profile = await launchProfile();
+  profiles.push(profile);
+  const page = await profile.context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (error) => console.error(`[${label}] page error: ${error.message}`));
+  return page;
 }

@@ -150,24 +150,32 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 }
 
 /**
- * The demo accounts with DEMO_PASSWORD, when the store has no accounts yet.
- * Their hashes use a cheap scrypt cost (2^10 instead of 2^15) so the many
- * sign-ins of the tests take milliseconds; verification reads the cost from
- * the stored string, the same code path as production hashes. Accounts made
- * through the API or the CLI in tests get the production cost.
+ * The demo accounts with DEMO_PASSWORD, when the store has no accounts yet,
+ * with cheap hashes (testPasswordHash). Accounts made through the API or the
+ * CLI in tests get the production cost.
  */
 export async function seedTestAccounts(accounts: AccountStore): Promise<void> {
   if ((await accounts.countAccounts()) > 0) return;
   for (const demo of DEMO_ACCOUNTS) {
-    const salt = randomBytes(16);
-    const key = scryptSync(DEMO_PASSWORD, salt, 32, { N: 2 ** 10, r: 8, p: 1 });
     await accounts.createAccount({
       ...demo,
       id: `test-${demo.username}`,
-      passwordHash: `$scrypt$ln=10,r=8,p=1$${salt.toString('base64')}$${key.toString('base64')}`,
+      passwordHash: testPasswordHash(DEMO_PASSWORD),
       createdAt: Date.now(),
     });
   }
+}
+
+/**
+ * A stored password string at a cheap scrypt cost (2^10 instead of 2^15), so
+ * the many sign-ins of the tests take milliseconds rather than a few hundred
+ * each; verification reads the cost from the string, the same code path as
+ * for production hashes.
+ */
+export function testPasswordHash(password: string): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(password, salt, 32, { N: 2 ** 10, r: 8, p: 1 });
+  return `$scrypt$ln=10,r=8,p=1$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 /**
