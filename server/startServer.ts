@@ -106,6 +106,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
       clearance.copyChanged(room, author);
       versionWatcher.copyChanged(room, author);
     },
+    onLastLeave: versionWatcher.lastLeft,
     isCopyLocked: (room) => isDeskLocked(room.doc),
     broadcaster: deps.fanout?.broadcaster,
     metrics: metrics.collab,

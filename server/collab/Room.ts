@@ -1,48 +1,26 @@
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { canWriteRootType } from '../../shared/permissions/permissions.ts';
-import { AWARENESS_USER_FIELD } from '../../shared/protocol/awareness.ts';
 import { CLOSE_CODES } from '../../shared/protocol/closeCodes.ts';
 import { ROOT_TYPES } from '../../shared/schema/rootTypes.ts';
 import { encodeSavedFrame } from '../../shared/protocol/savedFrame.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Logger } from '../logger.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
-import { encodeAwarenessEntries, gateAwareness, type AwarenessEntry } from './awarenessGate.ts';
-import { AwarenessRate } from './awarenessRate.ts';
 import type { CollabMetrics } from './CollabMetrics.ts';
 import { applyStoredState, compactStoredDraft } from './storedState.ts';
 import type { Connection } from './Connection.ts';
-import { localCompactionLock, type Broadcaster, type CompactionLock, type FanoutKind } from './fanout/Broadcaster.ts';
-import { decodeFrame, encodeAwarenessFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdateFrame } from './protocol.ts';
+import { FANOUT_ORIGIN, localCompactionLock, type Broadcaster, type CompactionLock, type FanoutKind } from './fanout/Broadcaster.ts';
+import { decodeFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdateFrame } from './protocol.ts';
+import { RoomPresence, type PresenceLimits } from './RoomPresence.ts';
 import { StaleAppendError, type UpdateLog } from './UpdateLog.ts';
 import { advanceKnownClocks, gateUpdate } from './updateGate.ts';
 import { PendingRoots, type ItemRange } from './PendingRoots.ts';
 import { resolveWriteScope } from './writeScope.ts';
 
-export interface RoomLimits {
+export interface RoomLimits extends PresenceLimits {
   maxUpdateBytes: number;
-  maxAwarenessEntries: number;
-  maxAwarenessStateChars: number;
   /** Fold the update log into a snapshot once this many updates follow the last one. */
   compactAfterUpdates: number;
-  /**
-   * Awareness messages one connection may have handled per second (CS20);
-   * past it only the newest is kept, handled when the second is over.
-   * Default DEFAULT_AWARENESS_PER_SECOND.
-   */
-  maxAwarenessPerSecond?: number;
-}
-
-/** A stock provider sends one awareness message per caret move; fast typing stays well below this. */
-export const DEFAULT_AWARENESS_PER_SECOND = 50;
-
-/** A connection's awareness budget, and the newest message held back while it is spent. */
-interface AwarenessThrottle {
-  rate: AwarenessRate;
-  /** The newest message over budget, gated and waiting to be applied. */
-  held: (() => void) | null;
-  timer: NodeJS.Timeout | null;
 }
 
 export interface RoomDeps {
@@ -58,6 +36,8 @@ export interface RoomDeps {
    * (flags changed after clearance) hang off this; it must not throw.
    */
   onCopyChanged?: (room: Room, author: Principal) => void;
+  /** Called when the room's last connection has left (people may still be connected to other instances). */
+  onLastLeave?: (room: Room) => void;
   /**
    * True while the copy is locked (a chief locked it on sign-off): every
    * client write to `body` is then refused. Read on each such update; keep it cheap.
@@ -93,8 +73,6 @@ interface StoredUpdate {
 
 /** Transaction origin for changes the server itself makes (as opposed to a Connection). */
 export const SERVER_ORIGIN = 'server';
-/** Transaction origin for updates another instance stored and sent over the fan-out. */
-export const FANOUT_ORIGIN = 'fanout';
 
 /**
  * The live copy of one draft. Each incoming update goes through the same
@@ -106,7 +84,7 @@ export const FANOUT_ORIGIN = 'fanout';
 export class Room {
   readonly draftId: string;
   readonly doc: Y.Doc;
-  readonly awareness: awarenessProtocol.Awareness;
+  readonly presence: RoomPresence;
   readonly connections = new Set<Connection>();
 
   /** The draft's state vector advanced by updates accepted but not yet applied. */
@@ -127,8 +105,6 @@ export class Room {
   private catchingUp: Promise<void> | null = null;
   private updatesSinceSnapshot: number;
   private compaction: Promise<void> | null = null;
-  private readonly awarenessOwners = new Map<number, Connection>();
-  private readonly awarenessThrottles = new Map<Connection, AwarenessThrottle>();
   private isDestroyed = false;
   /** Set when the live copy can no longer be trusted; it must not be written back. */
   private isBroken = false;
@@ -153,10 +129,15 @@ export class Room {
       this.wholeDraft = null;
     });
     this.known = Y.decodeStateVector(Y.encodeStateVector(this.doc));
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null);
     this.logger = deps.logger.child({ draftId });
+    this.presence = new RoomPresence({
+      draftId,
+      doc: this.doc,
+      limits: deps.limits,
+      broadcastToAll: (frame) => this.broadcast(frame, null),
+      refuse: (connection, code, reason) => this.refuse(connection, code, reason),
+      ...(deps.broadcaster ? { broadcaster: deps.broadcaster } : {}),
+    });
   }
 
   get destroyed(): boolean {
@@ -176,28 +157,16 @@ export class Room {
     );
     if (connection.closed) return;
     connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    const states = this.awareness.getStates();
-    if (states.size > 0) {
-      connection.send(
-        encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])),
-      );
-    }
+    this.presence.greet(connection);
   }
 
   private detach(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
-    this.dropAwarenessThrottle(connection);
-    const ids = [...connection.awarenessClientIds].filter(
-      (id) => this.awarenessOwners.get(id) === connection && this.awareness.states.has(id),
-    );
-    if (ids.length > 0) {
-      for (const id of ids) this.awarenessOwners.delete(id);
-      awarenessProtocol.removeAwarenessStates(this.awareness, ids, connection);
-      const removal = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
-      this.broadcast(encodeAwarenessFrame(removal), null);
-      this.deps.broadcaster?.publish(this.draftId, 'awareness', removal);
+    this.presence.forget(connection);
+    if (this.connections.size === 0) {
+      void this.compact();
+      this.notifyLastLeave();
     }
-    if (this.connections.size === 0) void this.compact();
     this.deps.onMaybeIdle(this);
   }
 
@@ -220,14 +189,10 @@ export class Room {
         this.receiveUpdate(connection, frame.update, bytes);
         return;
       case 'awareness':
-        this.receiveAwareness(connection, frame.update, bytes);
+        this.presence.receive(connection, frame.update, bytes);
         return;
       case 'query-awareness':
-        connection.send(
-          encodeAwarenessFrame(
-            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
-          ),
-        );
+        this.presence.greet(connection);
         return;
       case 'malformed':
         this.refuse(connection, CLOSE_CODES.malformedMessage, frame.reason);
@@ -352,6 +317,14 @@ export class Room {
       this.deps.onCopyChanged?.(this, author);
     } catch (error) {
       this.logger.error({ err: error }, 'a copy-change watcher failed');
+    }
+  }
+
+  private notifyLastLeave(): void {
+    try {
+      this.deps.onLastLeave?.(this);
+    } catch (error) {
+      this.logger.error({ err: error }, 'a last-leave watcher failed');
     }
   }
 
@@ -480,98 +453,6 @@ export class Room {
     connection.close(CLOSE_CODES.storageFailed, 'the update could not be stored; reconnect to resend');
   }
 
-  /**
-   * CS20: at most `maxAwarenessPerSecond` awareness messages per connection
-   * are applied and relayed each second. Past that, only the newest one is
-   * kept and applied once the second is over (a newer one replaces it), so a
-   * flood costs the room one message per second more than the budget, and a
-   * fast but honest client still ends with its latest caret shown. The
-   * connection stays open: the stock provider would treat a 44xx close as
-   * permanent. Messages are gated (CS7) on arrival, whatever the budget.
-   */
-  private withinAwarenessRate(connection: Connection, apply: () => void): void {
-    let throttle = this.awarenessThrottles.get(connection);
-    if (!throttle) {
-      const rate = new AwarenessRate(this.deps.limits.maxAwarenessPerSecond ?? DEFAULT_AWARENESS_PER_SECOND);
-      throttle = { rate, held: null, timer: null };
-      this.awarenessThrottles.set(connection, throttle);
-    }
-    if (throttle.held === null && throttle.rate.take()) {
-      apply();
-      return;
-    }
-    throttle.held = apply;
-    if (throttle.timer) return;
-    const current = throttle;
-    current.timer = setTimeout(() => {
-      current.timer = null;
-      const held = current.held;
-      current.held = null;
-      if (!held || connection.closed || this.isDestroyed || this.awarenessThrottles.get(connection) !== current) return;
-      this.withinAwarenessRate(connection, held);
-    }, current.rate.msUntilRefill() + 1);
-    current.timer.unref();
-  }
-
-  private dropAwarenessThrottle(connection: Connection): void {
-    const throttle = this.awarenessThrottles.get(connection);
-    if (throttle?.timer) clearTimeout(throttle.timer);
-    this.awarenessThrottles.delete(connection);
-  }
-
-  private receiveAwareness(connection: Connection, update: Uint8Array, frame: Uint8Array): void {
-    const verdict = gateAwareness(update, {
-      maxEntries: this.deps.limits.maxAwarenessEntries,
-      maxStateChars: this.deps.limits.maxAwarenessStateChars,
-    });
-    if (!verdict.ok) {
-      this.refuse(connection, CLOSE_CODES.malformedMessage, verdict.reason);
-      return;
-    }
-    const { entries } = verdict;
-    this.withinAwarenessRate(connection, () => this.applyAwareness(connection, update, frame, entries));
-  }
-
-  /** Applies and relays the entries of a gated awareness message that this connection may publish. */
-  private applyAwareness(connection: Connection, update: Uint8Array, frame: Uint8Array, entries: AwarenessEntry[]): void {
-    const accepted = entries.filter((entry) => this.mayPublish(connection, entry));
-    if (accepted.length === 0) return;
-    // Usually the whole message is the sender's own: apply and relay its very bytes.
-    const isWhole = accepted.length === entries.length;
-    const own = isWhole ? update : encodeAwarenessEntries(accepted);
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, own, connection);
-    for (const { clientId, state } of accepted) {
-      if (state === null) {
-        this.awarenessOwners.delete(clientId);
-        connection.awarenessClientIds.delete(clientId);
-      } else if (this.awareness.meta.has(clientId)) {
-        // Only states the awareness took (it ignores stale clocks) are owned.
-        this.awarenessOwners.set(clientId, connection);
-        connection.awarenessClientIds.add(clientId);
-      }
-    }
-    // Everyone, the sender included: its own echo is what keeps an idle provider from timing out.
-    this.broadcast(isWhole ? frame : encodeAwarenessFrame(own), null);
-    this.deps.broadcaster?.publish(this.draftId, 'awareness', own);
-  }
-
-  /**
-   * Whether this connection may publish this awareness entry. The stock
-   * provider re-sends every state it hears, so other clients' states arriving
-   * from a connection are normal and are dropped without a fuss; what is
-   * never accepted is a state owned by another connection, or one whose
-   * `user` is not this connection's account (CS7, CS17).
-   */
-  private mayPublish(connection: Connection, { clientId, state }: AwarenessEntry): boolean {
-    const owner = this.awarenessOwners.get(clientId);
-    if (owner && owner !== connection) return false;
-    if (state === null) return owner === connection;
-    const user = state[AWARENESS_USER_FIELD] as { id?: unknown; name?: unknown; role?: unknown } | undefined;
-    if (!user) return true;
-    const { accountId, displayName, role } = connection.principal;
-    return user.id === accountId && user.name === displayName && (user.role === undefined || user.role === role);
-  }
-
   private broadcast(frame: Uint8Array, except: Connection | null): void {
     for (const connection of this.connections) {
       if (connection !== except) connection.send(frame);
@@ -627,13 +508,7 @@ export class Room {
    */
   receiveFanout(kind: FanoutKind, payload: Uint8Array): void {
     if (kind === 'awareness') {
-      const verdict = gateAwareness(payload, {
-        maxEntries: this.deps.limits.maxAwarenessEntries,
-        maxStateChars: this.deps.limits.maxAwarenessStateChars,
-      });
-      if (!verdict.ok) return;
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, FANOUT_ORIGIN);
-      this.broadcast(encodeAwarenessFrame(payload), null);
+      this.presence.receiveFromPeer(payload);
       return;
     }
     this.fanoutChain = this.fanoutChain.then(async () => {
@@ -684,14 +559,7 @@ export class Room {
 
   /** People present, one per account with a connection here (several tabs count once), in arrival order. */
   presentUsers(): Array<{ name: string; color: string; role: string }> {
-    const people = new Map<string, { name: string; color: string; role: string }>();
-    for (const [clientId, owner] of this.awarenessOwners) {
-      const user = (this.awareness.getStates().get(clientId) as { user?: { color?: unknown } } | undefined)?.user;
-      const { accountId, displayName, role } = owner.principal;
-      if (people.has(accountId)) continue;
-      people.set(accountId, { name: displayName, color: typeof user?.color === 'string' ? user.color : '#4a5568', role });
-    }
-    return [...people.values()];
+    return this.presence.presentUsers();
   }
 
   /** Closes every connection with `code` (they may reconnect elsewhere). */
@@ -702,8 +570,7 @@ export class Room {
   destroy(): void {
     if (this.isDestroyed) return;
     this.isDestroyed = true;
-    for (const connection of [...this.awarenessThrottles.keys()]) this.dropAwarenessThrottle(connection);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 }

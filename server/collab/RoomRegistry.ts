@@ -12,6 +12,7 @@ export interface RoomRegistryDeps {
   limits: RoomLimits;
   logger: Logger;
   onCopyChanged?: RoomDeps['onCopyChanged'];
+  onLastLeave?: RoomDeps['onLastLeave'];
   isCopyLocked?: RoomDeps['isCopyLocked'];
   broadcaster?: Broadcaster;
   compactionLock?: CompactionLock;

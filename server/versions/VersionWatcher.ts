@@ -8,25 +8,20 @@ import type { VersionDeps } from './versionDeps.ts';
 
 /** How long the copy must rest before a signed draft's state is checked against its sign-off. */
 export const SIGNOFF_CHECK_DELAY_MS = 300;
-/** How often a draft with unsaved edits is checked for everyone having left. */
-export const LEAVE_CHECK_MS = 500;
-
 /**
  * Watches client edits (the room's onCopyChanged hook, on the hot path: it
  * only arms timers) for two things:
  *
  * - Automatic checkpoints: the first edit after a version arms a timer of
  *   CHECKPOINT_AFTER_MS; when it fires a `checkpoint` version is taken. While
- *   edits are unsaved, the draft is also checked every LEAVE_CHECK_MS for
- *   nobody being connected here any more (the last person left, or the room
- *   unloaded): a checkpoint is taken then. (A Room hook "last connection
- *   left" would make this a callback instead of a poll; collab has none yet.)
+ *   edits are unsaved and the last person connected here leaves (the room's
+ *   onLastLeave hook, `lastLeft`), a checkpoint is taken at once.
  * - "Changed since sign-off": after SIGNOFF_CHECK_DELAY_MS of rest, a signed
  *   draft's live copy is hashed and the `desk` root type says 'signed-off' or
  *   'changed-since-signoff' accordingly, live for everyone.
  */
 export class VersionWatcher {
-  private readonly checkpointTimers = new Map<string, { due: NodeJS.Timeout; leave: NodeJS.Timeout }>();
+  private readonly checkpointTimers = new Map<string, NodeJS.Timeout>();
   private readonly signoffTimers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
   private isClosed = false;
@@ -38,13 +33,10 @@ export class VersionWatcher {
     const draftId = room.draftId;
     if (!this.checkpointTimers.has(draftId)) {
       const due = setTimeout(() => this.run(draftId, () => this.checkpoint(draftId)), this.deps.checkpointAfterMs);
-      const leave = setInterval(() => {
-        const live = this.deps.registry.findRoom(draftId);
-        if (!live || live.connections.size === 0) this.run(draftId, () => this.checkpoint(draftId));
-      }, LEAVE_CHECK_MS);
       due.unref();
-      leave.unref();
-      this.checkpointTimers.set(draftId, { due, leave });
+      this.checkpointTimers.set(draftId, due);
+      // The author may have left while the edit was being stored: nobody is left to trigger lastLeft.
+      if (room.connections.size === 0) setImmediate(() => this.lastLeft(room));
     }
     clearTimeout(this.signoffTimers.get(draftId));
     const timer = setTimeout(() => {
@@ -55,13 +47,16 @@ export class VersionWatcher {
     this.signoffTimers.set(draftId, timer);
   };
 
+  /** The room's onLastLeave hook: the edits nobody has saved become a checkpoint now. */
+  readonly lastLeft = (room: Room): void => {
+    if (this.isClosed || !this.checkpointTimers.has(room.draftId)) return;
+    this.run(room.draftId, () => this.checkpoint(room.draftId));
+  };
+
   /** Stops every timer and waits for work under way; pending checkpoints are dropped. */
   async close(): Promise<void> {
     this.isClosed = true;
-    for (const { due, leave } of this.checkpointTimers.values()) {
-      clearTimeout(due);
-      clearInterval(leave);
-    }
+    for (const due of this.checkpointTimers.values()) clearTimeout(due);
     this.checkpointTimers.clear();
     for (const timer of this.signoffTimers.values()) clearTimeout(timer);
     this.signoffTimers.clear();
@@ -77,10 +72,9 @@ export class VersionWatcher {
   }
 
   private async checkpoint(draftId: string): Promise<void> {
-    const timers = this.checkpointTimers.get(draftId);
-    if (!timers) return;
-    clearTimeout(timers.due);
-    clearInterval(timers.leave);
+    const due = this.checkpointTimers.get(draftId);
+    if (!due) return;
+    clearTimeout(due);
     this.checkpointTimers.delete(draftId);
     await this.deps.registry.withRoom(draftId, (room) =>
       takeVersion(this.deps, room, { name: 'Checkpoint', kind: 'checkpoint', author: null }),

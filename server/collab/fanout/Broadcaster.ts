@@ -6,6 +6,9 @@
  */
 export type FanoutKind = 'update' | 'awareness';
 
+/** Transaction and awareness origin for what another instance stored or heard and sent over the fan-out. */
+export const FANOUT_ORIGIN = 'fanout';
+
 export type FanoutHandler = (kind: FanoutKind, payload: Uint8Array) => void;
 
 export interface Broadcaster {

@@ -154,7 +154,7 @@ describe('limits, each configurable and answered with its own code', () => {
     await raw.opened;
     await waitFor(() => raw.received.length > 0, 'the greeting');
     raw.socket.send(encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(probe, [probe.clientID])));
-    await waitFor(() => server.server.registry.findRoom(DRAFT_ID)?.awareness.getStates().has(probe.clientID), 'the state to land');
+    await waitFor(() => server.server.registry.findRoom(DRAFT_ID)?.presence.awareness.getStates().has(probe.clientID), 'the state to land');
     raw.socket.close();
     await waitFor(() => server.server.registry.findRoom(DRAFT_ID) === undefined, 'the room to unload with its awareness');
     probe.destroy();
