@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import { ROLE_NAMES, type Role } from '../../../shared/permissions/permissions.ts';
 import type {
   AccountChanges,
   AccountRecord,
@@ -10,68 +9,14 @@ import type {
   SessionRecord,
   TokenRecord,
 } from '../AccountStore.ts';
-import { inTransaction, toNumber } from './transaction.ts';
-
-interface AccountRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: string;
-  password_hash: string;
-  disabled: boolean;
-  created_at: string;
-}
-
-interface SessionRow {
-  id: string;
-  account_id: string;
-  created_at: string;
-  expires_at: string;
-}
-
-interface TokenRow {
-  id: string;
-  account_id: string;
-  name: string;
-  created_at: string;
-  last_used_at: string | null;
-}
-
-/** A role this code no longer knows (a downgrade, a hand edit) must not grant anything: it throws. */
-function toRole(value: string): Role {
-  if ((ROLE_NAMES as readonly string[]).includes(value)) return value as Role;
-  throw new Error(`stored account has an unknown role ${JSON.stringify(value)}`);
-}
-
-const toAccount = (row: AccountRow): AccountRecord => ({
-  id: row.id,
-  username: row.username,
-  displayName: row.display_name,
-  role: toRole(row.role),
-  passwordHash: row.password_hash,
-  disabled: row.disabled,
-  createdAt: toNumber(row.created_at),
-});
-
-const toSession = (row: SessionRow): SessionRecord => ({
-  id: row.id,
-  accountId: row.account_id,
-  createdAt: toNumber(row.created_at),
-  expiresAt: toNumber(row.expires_at),
-});
-
-const toToken = (row: TokenRow): TokenRecord => ({
-  id: row.id,
-  accountId: row.account_id,
-  name: row.name,
-  createdAt: toNumber(row.created_at),
-  lastUsedAt: row.last_used_at === null ? null : toNumber(row.last_used_at),
-});
+import { TOKEN_COLUMNS, toAccount, toSession, toToken } from '../rows/accountRows.ts';
+import type { AccountRow, SessionRow, TokenRow } from '../rows/accountRows.ts';
+import { toNumber } from '../rows/columns.ts';
+import { inTransaction } from './transaction.ts';
 
 /** Thrown inside a transaction only to roll it back. */
 class LastAdminRollback extends Error {}
 
-const TOKEN_COLUMNS = 'id, account_id, name, created_at, last_used_at';
 const COUNT_ENABLED_ADMINS = "SELECT count(*) AS n FROM accounts WHERE role = 'admin' AND NOT disabled";
 
 /**

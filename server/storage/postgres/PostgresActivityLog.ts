@@ -1,32 +1,9 @@
 import type pg from 'pg';
 import type { ActivityEntry, ActivityLog, ActivityPage, NewActivityEntry } from '../ActivityLog.ts';
 import { GENESIS_HASH, hashActivityEntry, verifyActivityChain, type ChainVerdict } from '../activityChain.ts';
-import { inTransaction, toNumber } from './transaction.ts';
-
-interface ActivityRow {
-  id: string;
-  draft_id: string;
-  at: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  flag_id: string | null;
-  detail: string;
-  prev_hash: string | null;
-  hash: string | null;
-}
-
-const toEntry = (row: ActivityRow): ActivityEntry => ({
-  id: toNumber(row.id),
-  draftId: row.draft_id,
-  at: toNumber(row.at),
-  actor: row.actor_id === null ? null : { id: row.actor_id, name: row.actor_name ?? '' },
-  action: row.action,
-  flagId: row.flag_id,
-  detail: JSON.parse(row.detail) as Record<string, unknown>,
-  prevHash: row.prev_hash,
-  hash: row.hash,
-});
+import { toActivityEntry, toChainRow, type ActivityRow } from '../rows/activityRows.ts';
+import { toNumber } from '../rows/columns.ts';
+import { inTransaction } from './transaction.ts';
 
 /**
  * The activity log in Postgres, on the shared pool; append-only: no UPDATE,
@@ -75,24 +52,11 @@ export class PostgresActivityLog implements ActivityLog {
       'SELECT * FROM activity WHERE draft_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3',
       [draftId, page.before ?? Number.MAX_SAFE_INTEGER, page.limit],
     );
-    return rows.map(toEntry);
+    return rows.map(toActivityEntry);
   }
 
   async verifyActivity(draftId: string): Promise<ChainVerdict> {
     const { rows } = await this.pool.query<ActivityRow>('SELECT * FROM activity WHERE draft_id = $1 ORDER BY id', [draftId]);
-    return verifyActivityChain(
-      rows.map((row) => ({
-        id: toNumber(row.id),
-        draftId: row.draft_id,
-        at: toNumber(row.at),
-        actorId: row.actor_id,
-        actorName: row.actor_name,
-        action: row.action,
-        flagId: row.flag_id,
-        detail: row.detail,
-        prevHash: row.prev_hash,
-        hash: row.hash,
-      })),
-    );
+    return verifyActivityChain(rows.map(toChainRow));
   }
 }

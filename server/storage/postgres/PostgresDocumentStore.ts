@@ -6,26 +6,14 @@ import type {
   StoredDraftState,
   UpdateToAppend,
 } from '../DocumentStore.ts';
-import { asBuffer, inTransaction, toNumber } from './transaction.ts';
-
-interface DraftRow {
-  id: string;
-  title: string;
-  created_at: string;
-  updated_at: string;
-}
+import { toDraftRecord, type DraftRow } from '../rows/draftRows.ts';
+import { toNumber } from '../rows/columns.ts';
+import { asBuffer, inTransaction } from './transaction.ts';
 
 export interface PostgresStoreOptions {
   /** Clock for timestamps; tests pin it. */
   now?: () => number;
 }
-
-const toRecord = (row: DraftRow): DraftRecord => ({
-  id: row.id,
-  title: row.title,
-  createdAt: toNumber(row.created_at),
-  updatedAt: toNumber(row.updated_at),
-});
 
 /** A batch naming a draft that does not exist; its transaction is rolled back. */
 export class MissingDraftError extends Error {
@@ -74,12 +62,12 @@ export class PostgresDocumentStore implements DocumentStore {
 
   async listDrafts(): Promise<DraftRecord[]> {
     const { rows } = await this.pool.query<DraftRow>('SELECT * FROM drafts ORDER BY updated_at DESC, id COLLATE "C"');
-    return rows.map(toRecord);
+    return rows.map(toDraftRecord);
   }
 
   async findDraft(id: string): Promise<DraftRecord | undefined> {
     const { rows } = await this.pool.query<DraftRow>('SELECT * FROM drafts WHERE id = $1', [id]);
-    return rows[0] && toRecord(rows[0]);
+    return rows[0] && toDraftRecord(rows[0]);
   }
 
   async renameDraft(id: string, title: string): Promise<DraftRecord | undefined> {
@@ -87,7 +75,7 @@ export class PostgresDocumentStore implements DocumentStore {
       'UPDATE drafts SET title = $1, updated_at = $2 WHERE id = $3 RETURNING *',
       [title, this.now(), id],
     );
-    return rows[0] && toRecord(rows[0]);
+    return rows[0] && toDraftRecord(rows[0]);
   }
 
   async countDrafts(): Promise<number> {

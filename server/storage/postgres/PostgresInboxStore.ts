@@ -1,32 +1,8 @@
 import type pg from 'pg';
 import type { InboxItem, InboxStore, NewInboxItem } from '../InboxStore.ts';
-import { inTransaction, toNumber } from './transaction.ts';
-
-interface InboxRow {
-  id: string;
-  account_id: string;
-  draft_id: string;
-  flag_id: string;
-  kind: string;
-  by_id: string;
-  by_name: string;
-  at: string;
-  excerpt: string;
-  read: boolean;
-}
-
-const toItem = (row: InboxRow): InboxItem => ({
-  id: row.id,
-  accountId: row.account_id,
-  draftId: row.draft_id,
-  flagId: row.flag_id,
-  kind: row.kind === 'assignment' ? 'assignment' : 'mention',
-  byId: row.by_id,
-  byName: row.by_name,
-  at: toNumber(row.at),
-  excerpt: row.excerpt,
-  read: row.read,
-});
+import { toInboxItem, type InboxRow } from '../rows/inboxRows.ts';
+import { toNumber } from '../rows/columns.ts';
+import { inTransaction } from './transaction.ts';
 
 const ITEM_COLUMNS = 'id, account_id, draft_id, flag_id, kind, by_id, by_name, at, excerpt, read';
 
@@ -52,7 +28,7 @@ export class PostgresInboxStore implements InboxStore {
       `SELECT ${ITEM_COLUMNS} FROM inbox_items WHERE account_id = $1 ORDER BY at DESC, position DESC LIMIT $2`,
       [accountId, limit],
     );
-    return rows.map(toItem);
+    return rows.map(toInboxItem);
   }
 
   async countUnread(accountId: string): Promise<number> {

@@ -1,71 +1,8 @@
 import type pg from 'pg';
-import type {
-  DeskStateName,
-  DeskStateRecord,
-  OpenFlagRef,
-  SignoffRecord,
-  StoredVersion,
-  VersionKind,
-  VersionMeta,
-  VersionStore,
-} from '../VersionStore.ts';
-import { asBuffer, toNumber } from './transaction.ts';
-
-interface VersionRow {
-  id: string;
-  draft_id: string;
-  name: string;
-  kind: string;
-  created_at: string;
-  author_id: string | null;
-  author_name: string | null;
-  word_count: number;
-  state?: Buffer;
-}
-
-interface SignoffRow {
-  id: string;
-  draft_id: string;
-  version_id: string;
-  hash: string;
-  by_id: string;
-  by_name: string;
-  at: string;
-  note: string;
-  override: string | null;
-  open_flags: string;
-}
-
-interface DeskRow {
-  draft_id: string;
-  state: string;
-  locked: boolean;
-  updated_at: string;
-}
-
-const META_COLUMNS = 'id, draft_id, name, kind, created_at, author_id, author_name, word_count';
-
-const toMeta = (row: VersionRow): VersionMeta => ({
-  id: row.id,
-  draftId: row.draft_id,
-  name: row.name,
-  kind: row.kind as VersionKind,
-  createdAt: toNumber(row.created_at),
-  author: row.author_id === null ? null : { id: row.author_id, name: row.author_name ?? '' },
-  wordCount: row.word_count,
-});
-
-const toSignoff = (row: SignoffRow): SignoffRecord => ({
-  id: row.id,
-  draftId: row.draft_id,
-  versionId: row.version_id,
-  hash: row.hash,
-  by: { id: row.by_id, name: row.by_name },
-  at: toNumber(row.at),
-  note: row.note,
-  override: row.override,
-  openFlags: JSON.parse(row.open_flags) as OpenFlagRef[],
-});
+import type { DeskStateRecord, SignoffRecord, StoredVersion, VersionMeta, VersionStore } from '../VersionStore.ts';
+import { VERSION_META_COLUMNS, toDeskState, toSignoff, toVersionMeta } from '../rows/versionRows.ts';
+import type { DeskRow, SignoffRow, VersionRow } from '../rows/versionRows.ts';
+import { asBuffer } from './transaction.ts';
 
 /**
  * Versions, sign-offs and desk states in Postgres, on the shared pool. Same
@@ -97,10 +34,10 @@ export class PostgresVersionStore implements VersionStore {
 
   async listVersions(draftId: string): Promise<VersionMeta[]> {
     const { rows } = await this.pool.query<VersionRow>(
-      `SELECT ${META_COLUMNS} FROM versions WHERE draft_id = $1 ORDER BY created_at DESC, position DESC`,
+      `SELECT ${VERSION_META_COLUMNS} FROM versions WHERE draft_id = $1 ORDER BY created_at DESC, position DESC`,
       [draftId],
     );
-    return rows.map(toMeta);
+    return rows.map(toVersionMeta);
   }
 
   async findVersion(draftId: string, versionId: string): Promise<StoredVersion | undefined> {
@@ -109,7 +46,7 @@ export class PostgresVersionStore implements VersionStore {
       versionId,
     ]);
     const row = rows[0];
-    return row ? { ...toMeta(row), state: new Uint8Array(row.state!) } : undefined;
+    return row ? { ...toVersionMeta(row), state: new Uint8Array(row.state!) } : undefined;
   }
 
   async storeSignoff(signoff: SignoffRecord): Promise<SignoffRecord> {
@@ -150,11 +87,6 @@ export class PostgresVersionStore implements VersionStore {
 
   async listDeskStates(): Promise<DeskStateRecord[]> {
     const { rows } = await this.pool.query<DeskRow>('SELECT * FROM desk_states');
-    return rows.map((row) => ({
-      draftId: row.draft_id,
-      state: row.state as DeskStateName,
-      locked: row.locked,
-      updatedAt: toNumber(row.updated_at),
-    }));
+    return rows.map(toDeskState);
   }
 }

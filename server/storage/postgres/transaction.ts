@@ -30,9 +30,6 @@ export async function inTransaction<T>(
   }
 }
 
-/** pg hands BIGINT (int8) columns back as strings; every value this schema keeps fits a double exactly. */
-export const toNumber = (value: string | number): number => (typeof value === 'number' ? value : Number(value));
-
 /** pg binds a Buffer as bytea; this views the same memory, no copy (a plain Uint8Array would be sent as text). */
 export const asBuffer = (bytes: Uint8Array): Buffer =>
   Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { ROLE_NAMES, type Role } from '../../../shared/permissions/permissions.ts';
 import type {
   AccountChanges,
   AccountRecord,
@@ -10,67 +9,12 @@ import type {
   SessionRecord,
   TokenRecord,
 } from '../AccountStore.ts';
-
-interface AccountRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: string;
-  password_hash: string;
-  disabled: number;
-  created_at: number;
-}
-
-interface SessionRow {
-  id: string;
-  account_id: string;
-  created_at: number;
-  expires_at: number;
-}
-
-interface TokenRow {
-  id: string;
-  account_id: string;
-  name: string;
-  created_at: number;
-  last_used_at: number | null;
-}
-
-/** A role this code no longer knows (a downgrade, a hand edit) must not grant anything: it throws. */
-function toRole(value: string): Role {
-  if ((ROLE_NAMES as readonly string[]).includes(value)) return value as Role;
-  throw new Error(`stored account has an unknown role ${JSON.stringify(value)}`);
-}
-
-const toAccount = (row: AccountRow): AccountRecord => ({
-  id: row.id,
-  username: row.username,
-  displayName: row.display_name,
-  role: toRole(row.role),
-  passwordHash: row.password_hash,
-  disabled: row.disabled === 1,
-  createdAt: row.created_at,
-});
-
-const toSession = (row: SessionRow): SessionRecord => ({
-  id: row.id,
-  accountId: row.account_id,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-});
-
-const toToken = (row: TokenRow): TokenRecord => ({
-  id: row.id,
-  accountId: row.account_id,
-  name: row.name,
-  createdAt: row.created_at,
-  lastUsedAt: row.last_used_at,
-});
+import { TOKEN_COLUMNS, toAccount, toSession, toToken } from '../rows/accountRows.ts';
+import type { AccountRow, SessionRow, TokenRow } from '../rows/accountRows.ts';
 
 /** Thrown inside a transaction only to roll it back. */
 class LastAdminRollback extends Error {}
 
-const TOKEN_COLUMNS = 'id, account_id, name, created_at, last_used_at';
 
 /**
  * Accounts, sessions and tokens in the same SQLite database as the drafts: it

@@ -1,31 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ActivityEntry, ActivityLog, ActivityPage, NewActivityEntry } from '../ActivityLog.ts';
 import { GENESIS_HASH, hashActivityEntry, verifyActivityChain, type ChainVerdict } from '../activityChain.ts';
-
-interface ActivityRow {
-  id: number;
-  draft_id: string;
-  at: number;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  flag_id: string | null;
-  detail: string;
-  prev_hash: string | null;
-  hash: string | null;
-}
-
-const toEntry = (row: ActivityRow): ActivityEntry => ({
-  id: row.id,
-  draftId: row.draft_id,
-  at: row.at,
-  actor: row.actor_id === null ? null : { id: row.actor_id, name: row.actor_name ?? '' },
-  action: row.action,
-  flagId: row.flag_id,
-  detail: JSON.parse(row.detail) as Record<string, unknown>,
-  prevHash: row.prev_hash,
-  hash: row.hash,
-});
+import { toActivityEntry, toChainRow, type ActivityRow } from '../rows/activityRows.ts';
 
 /**
  * The activity log in the shared SQLite database (see openSqliteDatabase);
@@ -84,23 +60,10 @@ export class SqliteActivityLog implements ActivityLog {
   }
 
   async listActivity(draftId: string, page: ActivityPage): Promise<ActivityEntry[]> {
-    return this.statements.list.all(draftId, page.before ?? Number.MAX_SAFE_INTEGER, page.limit).map(toEntry);
+    return this.statements.list.all(draftId, page.before ?? Number.MAX_SAFE_INTEGER, page.limit).map(toActivityEntry);
   }
 
   async verifyActivity(draftId: string): Promise<ChainVerdict> {
-    return verifyActivityChain(
-      this.statements.chain.all(draftId).map((row) => ({
-        id: row.id,
-        draftId: row.draft_id,
-        at: row.at,
-        actorId: row.actor_id,
-        actorName: row.actor_name,
-        action: row.action,
-        flagId: row.flag_id,
-        detail: row.detail,
-        prevHash: row.prev_hash,
-        hash: row.hash,
-      })),
-    );
+    return verifyActivityChain(this.statements.chain.all(draftId).map(toChainRow));
   }
 }

@@ -6,14 +6,8 @@ import type {
   StoredDraftState,
   UpdateToAppend,
 } from '../DocumentStore.ts';
+import { toDraftRecord, type DraftRow } from '../rows/draftRows.ts';
 import { openSqliteDatabase } from './openSqliteDatabase.ts';
-
-interface DraftRow {
-  id: string;
-  title: string;
-  created_at: number;
-  updated_at: number;
-}
 
 export interface SqliteStoreOptions {
   /** `FULL` survives power loss; `NORMAL` (WAL) survives a process crash only. Only used when given a filename. */
@@ -21,13 +15,6 @@ export interface SqliteStoreOptions {
   /** Clock for timestamps; tests pin it. */
   now?: () => number;
 }
-
-const toRecord = (row: DraftRow): DraftRecord => ({
-  id: row.id,
-  title: row.title,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
 
 /** better-sqlite3 binds Buffers as BLOBs; this views the same memory, no copy. */
 const asBuffer = (bytes: Uint8Array): Buffer =>
@@ -94,12 +81,12 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async listDrafts(): Promise<DraftRecord[]> {
-    return this.statements.listDrafts.all().map(toRecord);
+    return this.statements.listDrafts.all().map(toDraftRecord);
   }
 
   async findDraft(id: string): Promise<DraftRecord | undefined> {
     const row = this.statements.findDraft.get(id);
-    return row && toRecord(row);
+    return row && toDraftRecord(row);
   }
 
   async renameDraft(id: string, title: string): Promise<DraftRecord | undefined> {

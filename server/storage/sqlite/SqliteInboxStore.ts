@@ -1,31 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { InboxItem, InboxStore, NewInboxItem } from '../InboxStore.ts';
-
-interface InboxRow {
-  id: string;
-  account_id: string;
-  draft_id: string;
-  flag_id: string;
-  kind: string;
-  by_id: string;
-  by_name: string;
-  at: number;
-  excerpt: string;
-  read: number;
-}
-
-const toItem = (row: InboxRow): InboxItem => ({
-  id: row.id,
-  accountId: row.account_id,
-  draftId: row.draft_id,
-  flagId: row.flag_id,
-  kind: row.kind === 'assignment' ? 'assignment' : 'mention',
-  byId: row.by_id,
-  byName: row.by_name,
-  at: row.at,
-  excerpt: row.excerpt,
-  read: row.read === 1,
-});
+import { toInboxItem, type InboxRow } from '../rows/inboxRows.ts';
 
 /** Inboxes in the shared SQLite database (see openSqliteDatabase). */
 export class SqliteInboxStore implements InboxStore {
@@ -57,7 +32,7 @@ export class SqliteInboxStore implements InboxStore {
   }
 
   async listInboxItems(accountId: string, limit: number): Promise<InboxItem[]> {
-    return this.statements.list.all(accountId, limit).map(toItem);
+    return this.statements.list.all(accountId, limit).map(toInboxItem);
   }
 
   async countUnread(accountId: string): Promise<number> {

@@ -1,70 +1,7 @@
 import type Database from 'better-sqlite3';
-import type {
-  DeskStateName,
-  DeskStateRecord,
-  OpenFlagRef,
-  SignoffRecord,
-  StoredVersion,
-  VersionKind,
-  VersionMeta,
-  VersionStore,
-} from '../VersionStore.ts';
-
-interface VersionRow {
-  id: string;
-  draft_id: string;
-  name: string;
-  kind: string;
-  created_at: number;
-  author_id: string | null;
-  author_name: string | null;
-  word_count: number;
-  state?: Buffer;
-}
-
-interface SignoffRow {
-  id: string;
-  draft_id: string;
-  version_id: string;
-  hash: string;
-  by_id: string;
-  by_name: string;
-  at: number;
-  note: string;
-  override: string | null;
-  open_flags: string;
-}
-
-interface DeskRow {
-  draft_id: string;
-  state: string;
-  locked: number;
-  updated_at: number;
-}
-
-const META_COLUMNS = 'id, draft_id, name, kind, created_at, author_id, author_name, word_count';
-
-const toMeta = (row: VersionRow): VersionMeta => ({
-  id: row.id,
-  draftId: row.draft_id,
-  name: row.name,
-  kind: row.kind as VersionKind,
-  createdAt: row.created_at,
-  author: row.author_id === null ? null : { id: row.author_id, name: row.author_name ?? '' },
-  wordCount: row.word_count,
-});
-
-const toSignoff = (row: SignoffRow): SignoffRecord => ({
-  id: row.id,
-  draftId: row.draft_id,
-  versionId: row.version_id,
-  hash: row.hash,
-  by: { id: row.by_id, name: row.by_name },
-  at: row.at,
-  note: row.note,
-  override: row.override,
-  openFlags: JSON.parse(row.open_flags) as OpenFlagRef[],
-});
+import type { DeskStateRecord, SignoffRecord, StoredVersion, VersionMeta, VersionStore } from '../VersionStore.ts';
+import { VERSION_META_COLUMNS, toDeskState, toSignoff, toVersionMeta } from '../rows/versionRows.ts';
+import type { DeskRow, SignoffRow, VersionRow } from '../rows/versionRows.ts';
 
 /**
  * Versions, sign-offs and desk states in the shared SQLite database. Sign-off
@@ -80,7 +17,7 @@ export class SqliteVersionStore implements VersionStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       listVersions: db.prepare<[string], VersionRow>(
-        `SELECT ${META_COLUMNS} FROM versions WHERE draft_id = ? ORDER BY created_at DESC, rowid DESC`,
+        `SELECT ${VERSION_META_COLUMNS} FROM versions WHERE draft_id = ? ORDER BY created_at DESC, rowid DESC`,
       ),
       findVersion: db.prepare<[string, string], VersionRow>('SELECT * FROM versions WHERE draft_id = ? AND id = ?'),
       insertSignoff: db.prepare(
@@ -113,12 +50,12 @@ export class SqliteVersionStore implements VersionStore {
   }
 
   async listVersions(draftId: string): Promise<VersionMeta[]> {
-    return this.statements.listVersions.all(draftId).map(toMeta);
+    return this.statements.listVersions.all(draftId).map(toVersionMeta);
   }
 
   async findVersion(draftId: string, versionId: string): Promise<StoredVersion | undefined> {
     const row = this.statements.findVersion.get(draftId, versionId);
-    return row ? { ...toMeta(row), state: new Uint8Array(row.state!) } : undefined;
+    return row ? { ...toVersionMeta(row), state: new Uint8Array(row.state!) } : undefined;
   }
 
   async storeSignoff(signoff: SignoffRecord): Promise<SignoffRecord> {
@@ -146,11 +83,6 @@ export class SqliteVersionStore implements VersionStore {
   }
 
   async listDeskStates(): Promise<DeskStateRecord[]> {
-    return this.statements.listDesk.all().map((row) => ({
-      draftId: row.draft_id,
-      state: row.state as DeskStateName,
-      locked: row.locked === 1,
-      updatedAt: row.updated_at,
-    }));
+    return this.statements.listDesk.all().map(toDeskState);
   }
 }
