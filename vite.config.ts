@@ -1,5 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { API_CACHE_NAME, CACHED_API_PATTERN } from './client/app/offlineCache.ts';
 
 /**
  * The browser app lives in `client/` and is built into `dist/client/`, which the
@@ -20,7 +22,7 @@ const keepSourceFiles = (request: { url?: string }) =>
 
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), offlineWorker()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
@@ -36,3 +38,54 @@ export default defineConfig({
     },
   },
 });
+
+/**
+ * The service worker (`dist/client/sw.js`, made by Workbox) that lets someone
+ * who has opened a draft before open it again with no network. It precaches
+ * the built app (index.html, hashed JS and CSS, the icon); a navigation to an
+ * app path goes to the server first and gets the precached index.html only when
+ * no answer comes; the one API GET the editor wants before it shows a draft is
+ * network first with a cached fallback (client/app/offlineCache.ts, which also
+ * clears it on sign-out). Everything else (other API calls, every non-GET,
+ * the /collab socket, health and metrics) is never touched by the worker.
+ * The client registers it in production builds only (client/app/offlineWorker.ts);
+ * a new deploy's worker takes over at once (skipWaiting, clientsClaim).
+ */
+function offlineWorker() {
+  return VitePWA({
+    strategies: 'generateSW',
+    registerType: 'autoUpdate',
+    injectRegister: false,
+    manifest: false,
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg}'],
+      skipWaiting: true,
+      clientsClaim: true,
+      cleanupOutdatedCaches: true,
+      // Navigations are handled below (network first), not from the precache.
+      navigateFallback: null,
+      runtimeCaching: [
+        {
+          // Serialized into the worker: it must not refer to anything outside itself.
+          urlPattern: ({ request, url }) =>
+            request.mode === 'navigate' &&
+            url.origin === self.location.origin &&
+            !/^\/(api|collab|healthz|readyz|metrics)(\/|$)/.test(url.pathname),
+          handler: 'NetworkOnly',
+          options: { precacheFallback: { fallbackURL: 'index.html' } },
+        },
+        {
+          urlPattern: CACHED_API_PATTERN,
+          method: 'GET',
+          handler: 'NetworkFirst',
+          options: {
+            cacheName: API_CACHE_NAME,
+            // A 401 or 404 from the server is passed on as it is, never replaced by a cached 200.
+            cacheableResponse: { statuses: [200] },
+            expiration: { maxEntries: 100 },
+          },
+        },
+      ],
+    },
+  });
+}

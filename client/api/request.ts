@@ -56,7 +56,11 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(CLIENT_ERROR_CODES.network, 'Could not reach the Copydesk server. Check your connection.', 0);
+    const isOffline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    const message = isOffline
+      ? 'You’re offline, and this needs the Copydesk server. Try again when you’re back online.'
+      : 'Could not reach the Copydesk server. Check your connection.';
+    throw new ApiError(CLIENT_ERROR_CODES.network, message, 0);
   }
 }
 

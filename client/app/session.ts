@@ -3,6 +3,7 @@ import { accountSummarySchema, type AccountSummary } from '../../shared/api/auth
 import { ApiError } from '../api/ApiError.ts';
 import { findSession, signOut as deleteSession } from '../api/session.ts';
 import { onUnauthorized } from '../api/unauthorized.ts';
+import { clearOfflineApiCache } from './offlineCache.ts';
 
 /** Why nobody is signed in: never was, the session ran out, or the person signed out. */
 export type SignedOutReason = 'not-signed-in' | 'expired' | 'signed-out';
@@ -80,21 +81,32 @@ export async function recheckSession(): Promise<boolean> {
   return state.status === 'signed-in' && state.isConfirmed;
 }
 
-/** After a successful `POST /api/session`. */
+/**
+ * After a successful `POST /api/session`, or when the server names the account.
+ * Another account than the one before in this browser: the API answers cached
+ * for offline use belong to the previous one, so they go.
+ */
 export function signedIn(account: AccountSummary): void {
+  const previous = state.status === 'signed-in' ? state.account : loadRememberedAccount();
+  if (previous?.id !== account.id) void clearOfflineApiCache();
   rememberAccount(account);
   setState({ status: 'signed-in', account, isConfirmed: true });
 }
 
-/** Forgets the account in this tab (the server session is already gone, or was never there). */
+/**
+ * Forgets the account in this tab (the server session is already gone, or was
+ * never there), with the API answers cached for offline use.
+ */
 export function signedOut(reason: SignedOutReason): void {
   forgetAccount();
+  void clearOfflineApiCache();
   setState({ status: 'signed-out', reason });
 }
 
 /** Ends the session on the server, then here. Rejects with ApiError when the server could not be told. */
 export async function signOut(): Promise<void> {
   await deleteSession();
+  await clearOfflineApiCache();
   signedOut('signed-out');
 }
 

@@ -107,8 +107,7 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
               <Icon name="alert" />
               <span>
                 Could not load the drafts: {error.message}
-                {drafts ? ' Showing the list from before; ' : ' '}
-                trying again every few seconds.
+                {drafts ? ' Showing the list from before; trying again every few seconds.' : ' Trying again every few seconds.'}
               </span>
             </p>
           )}

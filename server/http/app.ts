@@ -20,6 +20,7 @@ import { opsRoutes, type OpsRouteDeps } from './routes/ops.ts';
 import type { AuthEnv } from './middleware/authEnv.ts';
 import { refuseCrossSite } from './middleware/refuseCrossSite.ts';
 import { requireSignIn } from './middleware/requireSignIn.ts';
+import { revalidateAppShell } from './middleware/revalidateAppShell.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { activityRoutes } from './routes/activity.ts';
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps) {
   );
 
   const indexHtml = readIndexHtml(deps.staticDir);
+  app.use('*', revalidateAppShell());
   // serveStatic wants a root relative to the working directory; it falls through when a file is missing.
   app.use('*', serveStatic({ root: path.relative(process.cwd(), deps.staticDir) || '.' }));
   app.get('*', (c) => {

@@ -126,7 +126,9 @@ export class ConnectionTracker {
     if (this.status === 'connected' && this.isSynced) {
       return { kind: 'connected', detail: null, closeCode: null, remedy: null };
     }
-    const detail = this.lastCloseCode === null ? null : describeTransientClose(this.lastCloseCode);
+    const detail =
+      (this.lastCloseCode === null ? null : describeTransientClose(this.lastCloseCode)) ??
+      (this.failedAttempts > 0 ? 'Edits are kept on this device and sent when the server answers again.' : null);
     if (!this.hasBeenSynced && this.failedAttempts === 0) {
       return { kind: 'connecting', detail, closeCode: this.lastCloseCode, remedy: null };
     }

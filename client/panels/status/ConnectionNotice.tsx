@@ -5,16 +5,38 @@ import { recheckSession } from '../../app/session.ts';
 import type { DraftSession } from '../../editor/collab/createDraftSession.ts';
 import { useConnectionState } from '../../editor/collab/useDraftSession.ts';
 import { Icon } from '../../ui/Icon.tsx';
+import { useShownAfter } from '../../ui/useShownAfter.ts';
+
+/** A dropped connection usually comes back within a few seconds; only then is it worth a note. */
+export const UNREACHABLE_NOTICE_AFTER_MS = 5000;
 
 /**
  * A banner when the server has closed the connection for good (4400-4499): what
  * happened, that the copy is now read-only, and what can be done about it.
- * Transient trouble shows in the pill only.
+ * Without a network, or when the server has not answered for a while, a calm
+ * note instead: the person is working on this device's copy, which is sent
+ * later, and what needs the server meanwhile. A brief drop shows in the pill only.
  */
 export function ConnectionNotice({ session }: { session: DraftSession }) {
   const connection = useConnectionState(session);
   const [isDiscarding, setDiscarding] = useState(false);
   const [isChecking, setChecking] = useState(false);
+  const isUnreachable = useShownAfter(
+    connection.kind === 'reconnecting' || connection.kind === 'connecting',
+    UNREACHABLE_NOTICE_AFTER_MS,
+  );
+  if (connection.kind === 'offline' || isUnreachable) {
+    return (
+      <p className="note note--banner connection-note" role="status" data-connection={connection.kind}>
+        <Icon name="offline" />
+        <span>
+          <strong>{connection.kind === 'offline' ? 'You’re offline.' : 'The Copydesk server can’t be reached.'}</strong>{' '}
+          You’re working on the copy saved on this device; your changes are kept here and sent as soon as the
+          connection is back. Flags, versions and sign-off need the connection.
+        </span>
+      </p>
+    );
+  }
   // A lock arriving as this tab sent an edit: the page reopens the draft by itself (EditorPage).
   if (connection.kind !== 'closed' || connection.remedy === 'reopen-locked') return null;
 

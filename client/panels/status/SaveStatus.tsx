@@ -20,7 +20,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute:
 const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 /**
- * "All changes saved · 14:03", "Saving…", or "Unsaved changes (offline)":
+ * "All changes saved · 14:03", "Saving…", or "On this device · not sent yet":
  * whether everything this tab holds is stored on the server (SaveTracker),
  * told apart by whether there is a connection to send it over. The true
  * state, without the delay, is in `data-state` (saved, saving, unsaved).
@@ -48,7 +48,7 @@ export function SaveStatus({ session, serverUpdatedAt }: SaveStatusProps) {
     tooltip = 'The server closed the connection, so these changes have not been sent. They are kept on this device.';
     modifier = 'unsaved';
   } else {
-    text = 'Unsaved changes (offline)';
+    text = 'On this device · not sent yet';
     tooltip = 'Your changes are kept on this device and sent to the server when the connection is back.';
     modifier = 'unsaved';
   }

@@ -1,0 +1,25 @@
+/**
+ * The service worker's cache of API answers (see vite.config.ts): the GETs the
+ * editor needs to open a draft without the network. They belong to whoever was
+ * signed in when they were fetched, so they are dropped on sign-out and
+ * whenever another account signs in in this browser.
+ */
+export const API_CACHE_NAME = 'copydesk-api-v1';
+
+/**
+ * Which API GETs the worker keeps (network first, the cached answer only when
+ * no answer comes): one draft's record, `/api/docs/:id` without a query.
+ * Nothing else under /api is ever cached: not the session (the app remembers
+ * the account itself and must not mistake a cached answer for the server's
+ * word), not lists, flags, versions or sign-offs.
+ */
+export const CACHED_API_PATTERN = /\/api\/docs\/[A-Za-z0-9_-]{6,64}$/;
+
+/** Deletes the cached API answers. Resolves (never rejects) once they are gone, or when there is no Cache API. */
+export async function clearOfflineApiCache(): Promise<void> {
+  try {
+    if (typeof caches !== 'undefined') await caches.delete(API_CACHE_NAME);
+  } catch {
+    // Storage unavailable (private mode, insecure origin): there is nothing to clear.
+  }
+}

@@ -1,0 +1,123 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { API_CACHE_NAME } from '../../client/app/offlineCache.ts';
+import { browserUnavailableReason, newProfilePage } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browserSuite.ts';
+import { bodyString } from '../support/collabClient.ts';
+import { openSignedIn, readCopy, waitConnected, waitForCopy } from '../support/editorPage.ts';
+import { loadStoredDoc } from '../support/storedDraft.ts';
+import { DEMO_PASSWORD } from '../support/testServer.ts';
+import { waitFor } from '../support/waitFor.ts';
+
+const unavailable = browserUnavailableReason();
+if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
+
+/** Set to a folder to keep screenshots of the offline editor (`SCREENSHOT_DIR=/tmp npx vitest run …`). */
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
+
+/**
+ * Reopening a draft with no network at all: the service worker (built by
+ * vite-plugin-pwa, registered in production builds) answers the navigation
+ * with the precached app and the draft's record from its API cache; the copy
+ * comes from the browser's IndexedDB. The test needs the built client
+ * (`npx vite build` after changing it: the helper builds only a missing one).
+ */
+describe.skipIf(unavailable !== undefined)('reopening a draft offline in Chromium', () => {
+  const suite = useBrowserSuite();
+
+  /** Signs in, opens the draft, and waits until the worker controls the page and has kept the draft's record. */
+  async function openOnce(title: string): Promise<{ page: Page; context: BrowserContext; draftId: string; url: string }> {
+    const draftId = await suite.server.createDraftAs('editor', title);
+    const url = `${suite.server.url}/docs/${draftId}`;
+    const page = await newProfilePage(suite.profiles, 'offline');
+    await openSignedIn(page, url, 'editor', DEMO_PASSWORD);
+    await waitConnected(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+    await waitFor(() => cachedApiPaths(page).then((paths) => paths.includes(`/api/docs/${draftId}`)), 'the draft record in the API cache');
+    return { page, context: page.context(), draftId, url };
+  }
+
+  it('opens a draft seen once from its offline copy with no network, takes typing, and sends it when the network is back', async () => {
+    const { page, context, draftId, url } = await openOnce('Night ferry');
+    await page.getByRole('textbox', { name: 'Draft copy' }).click();
+    await page.keyboard.press('Control+End');
+    const before = 'The night ferry leaves at ten.';
+    await page.keyboard.type(before);
+    await page.locator('.save-status[data-state="saved"]').waitFor();
+
+    await context.setOffline(true);
+    // The worker's own requests are cut off too, so nothing below can come from the server.
+    const [worker] = context.serviceWorkers();
+    expect(worker, 'the service worker').toBeDefined();
+    await expect(worker!.evaluate(() => fetch('/healthz').then((res) => `answered ${res.status}`, () => 'no network'))).resolves.toBe(
+      'no network',
+    );
+
+    const response = await page.goto(url);
+    expect(response?.fromServiceWorker(), 'the page came from the worker').toBe(true);
+    await waitForCopy(page, before);
+    await page.getByRole('heading', { name: 'Editing “Night ferry”' }).waitFor();
+    await expect(page.locator('.pill').innerText()).resolves.toMatch(/^Offline\b/);
+    await expect(page.locator('.connection-note').innerText()).resolves.toMatch(/You’re offline\. You’re working on the copy saved on this device/);
+
+    await page.getByRole('textbox', { name: 'Draft copy' }).click();
+    await page.keyboard.press('Control+End');
+    const during = ' It sails whatever the weather.';
+    await page.keyboard.type(during);
+    await waitForCopy(page, during.trim());
+    await page.locator('.save-status[data-state="unsaved"]').waitFor();
+    if (SCREENSHOT_DIR) await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-reopened-editor.png` });
+
+    await context.setOffline(false);
+    await waitConnected(page);
+    await page.locator('.save-status[data-state="saved"]').waitFor({ timeout: 15_000 });
+    await waitFor(
+      async () => bodyString(await loadStoredDoc(suite.server.store, draftId)).includes(during.trim()),
+      'the sentence typed offline stored on the server',
+    );
+    expect(await readCopy(page)).toContain(`${before}${during}`);
+  }, 90_000);
+
+  it('keeps a 401 a 401, and forgets the cached answers on sign-out', async () => {
+    const { page, context, draftId, url } = await openOnce('Harbour wall');
+
+    // The session ends on the server while its draft record is cached: the network's 401 comes
+    // through, never the cached 200.
+    suite.server.db.prepare('DELETE FROM sessions').run();
+    const afterEnd = await page.evaluate((id) => fetch(`/api/docs/${id}`).then((res) => res.status), draftId);
+    expect(afterEnd).toBe(401);
+    expect(await cachedApiPaths(page)).toContain(`/api/docs/${draftId}`);
+
+    // The app hears it on the next load, sends the person to sign in and drops the cache with the account.
+    await page.goto(url);
+    await page.getByLabel('Username').waitFor();
+    await waitFor(() => cachedApiPaths(page).then((paths) => paths.length === 0), 'the API cache emptied once the session ended');
+
+    // Back in, the record is cached again; signing out removes it.
+    await page.getByLabel('Username').fill('editor');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByLabel('Password').press('Enter');
+    await page.waitForURL(url);
+    await waitConnected(page);
+    await waitFor(() => cachedApiPaths(page).then((paths) => paths.includes(`/api/docs/${draftId}`)), 'the draft record cached again');
+    await page.getByRole('button', { name: /Eddie Editor/ }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You have signed out.').waitFor();
+    expect(await cachedApiPaths(page)).toEqual([]);
+
+    // Offline now, the worker has nothing to answer with for the draft.
+    await context.setOffline(true);
+    const offline = await page.evaluate((id) => fetch(`/api/docs/${id}`).then((res) => `answered ${res.status}`, () => 'no answer'), draftId);
+    expect(offline).toBe('no answer');
+    await context.setOffline(false);
+  }, 90_000);
+});
+
+/** The paths of the answers in the worker's API cache ([] when there is none). */
+function cachedApiPaths(page: Page): Promise<string[]> {
+  return page.evaluate(async (name) => {
+    if (!(await caches.has(name))) return [];
+    const cache = await caches.open(name);
+    return (await cache.keys()).map((request) => new URL(request.url).pathname);
+  }, API_CACHE_NAME);
+}
