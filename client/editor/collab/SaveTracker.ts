@@ -75,13 +75,21 @@ export class SaveTracker {
     this.refresh(false);
   }
 
+  /**
+   * Writes acked clocks that are waiting for their timer out now. For a page
+   * going away: a reload within the second after an ack would otherwise
+   * forget it, and the draft, reopened offline, would claim unsent changes.
+   */
+  persistNow(): void {
+    if (this.persistTimer === null) return;
+    clearTimeout(this.persistTimer);
+    this.persist();
+  }
+
   /** Stops listening and writes the acked clocks out one last time. */
   destroy(): void {
     this.doc.off('update', this.onUpdate);
-    if (this.persistTimer !== null) {
-      clearTimeout(this.persistTimer);
-      this.persist();
-    }
+    this.persistNow();
     this.state.clear();
   }
 

@@ -150,6 +150,13 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
     },
   );
   provider.on('sync', updateReadiness);
+  // localStorage is synchronous, so this still lands while the page is going away.
+  const persistAckedClocks = () => saves.persistNow();
+  const persistIfHidden = () => {
+    if (document.visibilityState === 'hidden') saves.persistNow();
+  };
+  addEventListener('pagehide', persistAckedClocks);
+  document.addEventListener('visibilitychange', persistIfHidden);
 
   provider.connect();
 
@@ -177,6 +184,8 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
       if (isDestroyed) return;
       isDestroyed = true;
       provider.off('sync', updateReadiness);
+      removeEventListener('pagehide', persistAckedClocks);
+      document.removeEventListener('visibilitychange', persistIfHidden);
       // Tell the others we left before the socket goes.
       awareness.setLocalState(null);
       stopPublishingOwnAwareness();
