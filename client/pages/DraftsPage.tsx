@@ -6,6 +6,7 @@ import { ApiError } from '../api/ApiError.ts';
 import { createDraft } from '../api/drafts.ts';
 import { navigate } from '../app/router.ts';
 import { SiteHeader } from '../app/SiteHeader.tsx';
+import { useIsOffline } from '../app/useIsOffline.ts';
 import { roleLabel, rolesThatCan } from '../identity/roleLabel.ts';
 import { DraftsTable } from '../panels/drafts/DraftsTable.tsx';
 import { ImportDraft } from '../panels/drafts/ImportDraft.tsx';
@@ -25,6 +26,7 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
   const [stateFilter, setStateFilter] = useState<DeskState | null>(null);
   const { drafts, error, fetchedAt } = useDraftList(stateFilter);
   const filterId = useId();
+  const isOffline = useIsOffline();
   const [isCreating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
   const canCreate = can(account.role, ACTIONS.createDrafts);
@@ -111,6 +113,15 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
               </span>
             </p>
           )}
+          {isOffline && drafts !== null && !error && (
+            <p className="note" role="status">
+              <Icon name="info" />
+              <span>
+                You’re offline. This is the list as it was when you were last connected; a draft you have
+                opened in this browser opens from the copy kept here.
+              </span>
+            </p>
+          )}
           {drafts === null && !error && (
             <p className="muted" role="status">
               Loading drafts…
@@ -129,7 +140,7 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
               </p>
             </div>
           )}
-          {drafts !== null && drafts.length > 0 && <DraftsTable drafts={drafts} now={fetchedAt ?? new Date()} />}
+          {drafts !== null && drafts.length > 0 && <DraftsTable drafts={drafts} now={fetchedAt ?? new Date()} isOffline={isOffline} />}
         </section>
 
         {canCreate && <ImportDraft onImported={openDraft} />}

@@ -44,6 +44,10 @@ describe.skipIf(unavailable !== undefined)('reopening a draft offline in Chromiu
     const before = 'The night ferry leaves at ten.';
     await page.keyboard.type(before);
     await page.locator('.save-status[data-state="saved"]').waitFor();
+    // The drafts list, seen once online, is kept too.
+    await page.getByRole('link', { name: 'Drafts', exact: true }).first().click();
+    await page.getByRole('link', { name: 'Night ferry' }).waitFor();
+    await waitFor(() => cachedApiPaths(page).then((paths) => paths.includes('/api/docs')), 'the drafts list in the API cache');
 
     await context.setOffline(true);
     // The worker's own requests are cut off too, so nothing below can come from the server.
@@ -52,6 +56,14 @@ describe.skipIf(unavailable !== undefined)('reopening a draft offline in Chromiu
     await expect(worker!.evaluate(() => fetch('/healthz').then((res) => `answered ${res.status}`, () => 'no network'))).resolves.toBe(
       'no network',
     );
+
+    // Offline, the app starts on the drafts list as last seen, says so, and opens the draft from it.
+    await page.goto(`${suite.server.url}/`);
+    await page.getByText('You’re offline. This is the list as it was when you were last connected').waitFor();
+    await expect(page.locator('.drafts-table').innerText()).resolves.toContain('Not known offline');
+    if (SCREENSHOT_DIR) await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-drafts-list.png` });
+    await page.getByRole('link', { name: 'Night ferry' }).click();
+    await waitForCopy(page, before);
 
     const response = await page.goto(url);
     expect(response?.fromServiceWorker(), 'the page came from the worker').toBe(true);

@@ -9,10 +9,12 @@ import { formatAbsoluteTime, formatRelativeTime } from './relativeTime.ts';
 export interface DraftsTableProps {
   drafts: ListedDraft[];
   now: Date;
+  /** The list is an offline copy: who is in each draft now is not known. */
+  isOffline?: boolean;
 }
 
 /** Drafts, newest edit first as the server sends them: title, last edit, who is in each now. */
-export function DraftsTable({ drafts, now }: DraftsTableProps) {
+export function DraftsTable({ drafts, now, isOffline = false }: DraftsTableProps) {
   return (
     <table className="drafts-table">
       <caption className="visually-hidden">Drafts, most recently edited first</caption>
@@ -52,7 +54,9 @@ export function DraftsTable({ drafts, now }: DraftsTableProps) {
                 )}
               </td>
               <td data-label="In it now">
-                {draft.present.length === 0 ? (
+                {isOffline ? (
+                  <span className="muted">Not known offline</span>
+                ) : draft.present.length === 0 ? (
                   <span className="muted">Nobody</span>
                 ) : (
                   <ul className="drafts-table__people" aria-label={`People in ${draft.title || 'this draft'}`}>

@@ -11,14 +11,16 @@ describe('the offline API cache', () => {
   it.each([
     ['http://127.0.0.1:3000/api/docs/abc123xyz', true],
     ['http://127.0.0.1:3000/api/docs/abc123xyz?x=1', false],
-    ['http://127.0.0.1:3000/api/docs', false],
-    ['http://127.0.0.1:3000/api/docs?state=legal-review', false],
+    ['http://127.0.0.1:3000/api/docs', true],
+    ['http://127.0.0.1:3000/api/docs?state=legal-review', true],
+    ['http://127.0.0.1:3000/api/docs?state=legal-review&x=1', false],
+    ['http://127.0.0.1:3000/api/docs?limit=5', false],
     ['http://127.0.0.1:3000/api/docs/abc123xyz/annotations', false],
     ['http://127.0.0.1:3000/api/docs/abc123xyz/versions', false],
     ['http://127.0.0.1:3000/api/session', false],
     ['http://127.0.0.1:3000/api/people', false],
     ['http://127.0.0.1:3000/api/inbox', false],
-  ])('keeps only one draft’s record: %s -> %s', (url, isKept) => {
+  ])('keeps only a draft’s record and the drafts list: %s -> %s', (url, isKept) => {
     expect(CACHED_API_PATTERN.test(url)).toBe(isKept);
   });
 
