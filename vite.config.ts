@@ -45,7 +45,7 @@ export default defineConfig({
  * the built app (index.html, hashed JS and CSS, the icon); a navigation to an
  * app path goes to the server first and gets the precached index.html only when
  * no answer comes; the API GETs the app wants to show what there is to work on
- * (a draft's record, the drafts list) are network first with a cached fallback
+ * (a draft's record, desk state and sign-offs, the drafts list) are network first with a cached fallback
  * (client/app/offlineCache.ts, which also clears them on sign-out). Everything else (other API calls, every non-GET,
  * the /collab socket, health and metrics) is never touched by the worker.
  * The client registers it in production builds only (client/app/offlineWorker.ts);

@@ -90,6 +90,31 @@ describe.skipIf(unavailable !== undefined)('reopening a draft offline in Chromiu
     expect(await readCopy(page)).toContain(`${before}${during}`);
   }, 90_000);
 
+  it('opens a draft locked on sign-off read-only offline, as it was when last connected', async () => {
+    const draftId = await suite.server.createDraftAs('editor', 'Budget embargo');
+    const locked = await fetch(`${suite.server.url}/api/docs/${draftId}/lock`, { method: 'POST', headers: await suite.server.authHeaders('chief') });
+    expect(locked.status).toBe(200);
+    const url = `${suite.server.url}/docs/${draftId}`;
+    const page = await newProfilePage(suite.profiles, 'offline');
+    await openSignedIn(page, url, 'editor', DEMO_PASSWORD);
+    await page.getByText('Locked by Chris Chief').waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+    await waitFor(
+      () =>
+        cachedApiPaths(page).then((paths) =>
+          [`/api/docs/${draftId}`, `/api/docs/${draftId}/desk`, `/api/docs/${draftId}/signoffs`].every((path) => paths.includes(path)),
+        ),
+      'the draft, its desk and its sign-offs in the API cache',
+    );
+
+    await page.context().setOffline(true);
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Editing “Budget embargo”' }).waitFor();
+    await page.getByText('Locked by Chris Chief').waitFor();
+    await expect(page.getByLabel('Draft copy').getAttribute('aria-readonly')).resolves.toBe('true');
+    await page.context().setOffline(false);
+  }, 90_000);
+
   it('keeps a 401 a 401, and forgets the cached answers on sign-out', async () => {
     const { page, context, draftId, url } = await openOnce('Harbour wall');
 

@@ -17,10 +17,14 @@ describe('the offline API cache', () => {
     ['http://127.0.0.1:3000/api/docs?limit=5', false],
     ['http://127.0.0.1:3000/api/docs/abc123xyz/annotations', false],
     ['http://127.0.0.1:3000/api/docs/abc123xyz/versions', false],
+    ['http://127.0.0.1:3000/api/docs/abc123xyz/desk', true],
+    ['http://127.0.0.1:3000/api/docs/abc123xyz/signoffs', true],
+    ['http://127.0.0.1:3000/api/docs/abc123xyz/desk?x=1', false],
+    ['http://127.0.0.1:3000/api/docs/abc123xyz/lock', false],
     ['http://127.0.0.1:3000/api/session', false],
     ['http://127.0.0.1:3000/api/people', false],
     ['http://127.0.0.1:3000/api/inbox', false],
-  ])('keeps only a draft’s record and the drafts list: %s -> %s', (url, isKept) => {
+  ])('keeps only a draft’s record, desk and sign-offs, and the drafts list: %s -> %s', (url, isKept) => {
     expect(CACHED_API_PATTERN.test(url)).toBe(isKept);
   });
 
