@@ -7,6 +7,7 @@ import { createDraft } from '../api/drafts.ts';
 import { navigate } from '../app/router.ts';
 import { SiteHeader } from '../app/SiteHeader.tsx';
 import { useIsOffline } from '../app/useIsOffline.ts';
+import { draftsWithOfflineCopy } from '../editor/collab/offlineCopies.ts';
 import { roleLabel, rolesThatCan } from '../identity/roleLabel.ts';
 import { DraftsTable } from '../panels/drafts/DraftsTable.tsx';
 import { ImportDraft } from '../panels/drafts/ImportDraft.tsx';
@@ -27,6 +28,7 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
   const { drafts, error, fetchedAt } = useDraftList(stateFilter);
   const filterId = useId();
   const isOffline = useIsOffline();
+  const withOfflineCopy = useDraftsWithOfflineCopy(account.id, isOffline);
   const [isCreating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
   const canCreate = can(account.role, ACTIONS.createDrafts);
@@ -117,8 +119,8 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
             <p className="note" role="status">
               <Icon name="info" />
               <span>
-                You’re offline. This is the list as it was when you were last connected; a draft you have
-                opened in this browser opens from the copy kept here.
+                You’re offline. This is the list as it was when you were last connected; drafts you have
+                opened in this browser open from the copy kept here, the others need the connection.
               </span>
             </p>
           )}
@@ -140,11 +142,30 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
               </p>
             </div>
           )}
-          {drafts !== null && drafts.length > 0 && <DraftsTable drafts={drafts} now={fetchedAt ?? new Date()} isOffline={isOffline} />}
+          {drafts !== null && drafts.length > 0 && <DraftsTable drafts={drafts} now={fetchedAt ?? new Date()} isOffline={isOffline} withOfflineCopy={withOfflineCopy} />}
         </section>
 
         {canCreate && <ImportDraft onImported={openDraft} />}
       </main>
     </div>
   );
+}
+
+/** Offline, the drafts this account can open from this browser's copies; undefined online or when not known. */
+function useDraftsWithOfflineCopy(accountId: string, isOffline: boolean): Set<string> | undefined {
+  const [drafts, setDrafts] = useState<Set<string> | undefined>(undefined);
+  useEffect(() => {
+    if (!isOffline) {
+      setDrafts(undefined);
+      return;
+    }
+    let isCurrent = true;
+    void draftsWithOfflineCopy(accountId).then((found) => {
+      if (isCurrent) setDrafts(found);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [accountId, isOffline]);
+  return drafts;
 }

@@ -9,6 +9,7 @@ import { decodeSavedClocks } from '../../../shared/protocol/savedFrame.ts';
 import { ROOT_TYPES } from '../../../shared/schema/rootTypes.ts';
 import { ConnectionTracker } from './ConnectionTracker.ts';
 import { FlagTracker } from './FlagTracker.ts';
+import { offlineCopyName } from './offlineCopies.ts';
 import { PeopleTracker } from './PeopleTracker.ts';
 import { publishOwnAwareness } from './publishOwnAwareness.ts';
 import { SaveTracker, type AckedClockStore } from './SaveTracker.ts';
@@ -80,7 +81,7 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
   const doc = new Y.Doc();
   const body = doc.getXmlFragment(ROOT_TYPES.body);
   const cacheName = `${options.cacheOwner}:${draftId}`;
-  const cache = new BatchedIndexeddbPersistence(`copydesk:${cacheName}`, doc);
+  const cache = new BatchedIndexeddbPersistence(offlineCopyName(options.cacheOwner, draftId), doc);
   const awareness = new Awareness(doc);
   awareness.setLocalStateField(AWARENESS_USER_FIELD, options.user);
 

@@ -11,10 +11,12 @@ export interface DraftsTableProps {
   now: Date;
   /** The list is an offline copy: who is in each draft now is not known. */
   isOffline?: boolean;
+  /** Offline, the drafts that open from this browser's copy; the others are listed without a link. */
+  withOfflineCopy?: ReadonlySet<string> | undefined;
 }
 
 /** Drafts, newest edit first as the server sends them: title, last edit, who is in each now. */
-export function DraftsTable({ drafts, now, isOffline = false }: DraftsTableProps) {
+export function DraftsTable({ drafts, now, isOffline = false, withOfflineCopy }: DraftsTableProps) {
   return (
     <table className="drafts-table">
       <caption className="visually-hidden">Drafts, most recently edited first</caption>
@@ -33,7 +35,14 @@ export function DraftsTable({ drafts, now, isOffline = false }: DraftsTableProps
           return (
             <tr key={draft.id}>
               <th scope="row" className="drafts-table__title">
-                <Link to={`/docs/${encodeURIComponent(draft.id)}`}>{draft.title.trim() || 'Untitled draft'}</Link>
+                {isOffline && withOfflineCopy && !withOfflineCopy.has(draft.id) ? (
+                  <>
+                    <span className="drafts-table__unavailable">{draft.title.trim() || 'Untitled draft'}</span>
+                    <span className="drafts-table__note muted">Not on this device: needs the connection</span>
+                  </>
+                ) : (
+                  <Link to={`/docs/${encodeURIComponent(draft.id)}`}>{draft.title.trim() || 'Untitled draft'}</Link>
+                )}
               </th>
               <td className="drafts-table__state" data-label="State">
                 <DeskStateBadge state={draft.state} isCompact />
