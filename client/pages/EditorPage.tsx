@@ -13,12 +13,14 @@ import { DraftEditor, type FlagRequest } from '../editor/DraftEditor.tsx';
 import type { DraftSession } from '../editor/collab/createDraftSession.ts';
 import { useConnectionState, useDraftSession, useFlags, useSessionUser } from '../editor/collab/useDraftSession.ts';
 import type { CloseRemedy } from '../editor/collab/closeReasons.ts';
+import { plainTextOfCopy } from '../editor/collab/plainTextOfCopy.ts';
 import { HistoryPanel } from '../panels/history/HistoryPanel.tsx';
 import { useVersions } from '../panels/history/useVersions.ts';
 import { LIVE, VersionViewer, type ViewerRequest } from '../panels/history/VersionViewer.tsx';
 import { versionTitle } from '../panels/history/versionWords.ts';
 import { DeskControls } from '../panels/signoff/DeskControls.tsx';
 import { LockNotice } from '../panels/signoff/LockNotice.tsx';
+import { RefusedEditsNotice } from '../panels/signoff/RefusedEditsNotice.tsx';
 import { SignOffDialog } from '../panels/signoff/SignOffDialog.tsx';
 import { SignoffBanner } from '../panels/signoff/SignoffBanner.tsx';
 import { useDesk } from '../panels/signoff/useDesk.ts';
@@ -66,7 +68,8 @@ export function EditorPage({ draftId, account }: EditorPageProps) {
   const versions = useVersions(draftId, session);
   const [viewer, setViewer] = useState<ViewerRequest | null>(null);
   const [isSigningOff, setSigningOff] = useState(false);
-  const [lockReopened, setLockReopened] = useState(false);
+  // Set once the page reopened a copy locked while this person edited: their refused version, as text.
+  const [refusedText, setRefusedText] = useState<string | null>(null);
   const closeViewer = useCallback(() => setViewer(null), []);
   const versionName = (id: string | null) => {
     const version = id ? versions.versions?.find((candidate) => candidate.id === id) : undefined;
@@ -74,14 +77,16 @@ export function EditorPage({ draftId, account }: EditorPageProps) {
   };
 
   // The server refused an edit because the copy was locked just then (CS19): drop this
-  // tab's copy (it holds the refused edit) and open the draft afresh, now read-only.
+  // tab's copy (it holds the refused edit) and open the draft afresh, now read-only,
+  // keeping the person's own version as text for them to copy.
   const remedy = useConnectionRemedy(session);
   useEffect(() => {
     if (!session || remedy !== 'reopen-locked') return;
     let isCancelled = false;
+    const ownVersion = plainTextOfCopy(session.body);
     void session.discardLocalCopy().finally(() => {
       if (isCancelled) return;
-      setLockReopened(true);
+      setRefusedText(ownVersion);
       setGeneration((n) => n + 1);
       desk.refresh();
     });
@@ -139,15 +144,7 @@ export function EditorPage({ draftId, account }: EditorPageProps) {
         </p>
       )}
       {session && <ConnectionNotice session={session} />}
-      {lockReopened && (
-        <p className="note note--banner" role="status">
-          <Icon name="lock" />
-          <span>The copy was locked on sign-off just as you edited it, so your last change was not kept. This is the signed-off text.</span>
-          <button type="button" className="button button--quiet button--small" onClick={() => setLockReopened(false)}>
-            Dismiss
-          </button>
-        </p>
-      )}
+      {refusedText !== null && <RefusedEditsNotice refusedText={refusedText} onDismiss={() => setRefusedText(null)} />}
       <SignoffBanner
         desk={desk.desk}
         signoffs={desk.signoffs}

@@ -120,6 +120,33 @@ describe.skipIf(unavailable !== undefined)('reopening a draft offline in Chromiu
     await page.context().setOffline(false);
   }, 90_000);
 
+  it('hands back the words typed offline when the copy was locked on sign-off meanwhile', async () => {
+    const { page, context, draftId, url } = await openOnce('Pier closure');
+    await context.setOffline(true);
+    await page.goto(url);
+    await page.getByRole('textbox', { name: 'Draft copy' }).click();
+    await page.keyboard.press('Control+End');
+    const offline = 'The pier reopens on Friday, the council says.';
+    await page.keyboard.type(offline);
+    await waitForCopy(page, offline);
+
+    // The chief locks the copy while the reporter is still offline.
+    const locked = await fetch(`${suite.server.url}/api/docs/${draftId}/lock`, { method: 'POST', headers: await suite.server.authHeaders('chief') });
+    expect(locked.status).toBe(200);
+    await context.setOffline(false);
+
+    // The server refuses the offline edit; the page reopens the locked text and keeps the person's version to copy.
+    const notice = page.getByRole('status').filter({ hasText: 'locked on sign-off while you were editing' });
+    await notice.waitFor({ timeout: 20_000 });
+    await notice.getByText('Your version, to copy').click();
+    await expect(notice.getByLabel('Your version of the copy').inputValue()).resolves.toContain(offline);
+    await page.getByText('Locked by Chris Chief').waitFor();
+    await expect(page.getByLabel('Draft copy').getAttribute('aria-readonly')).resolves.toBe('true');
+    expect(await readCopy(page)).not.toContain(offline);
+    if (SCREENSHOT_DIR) await page.screenshot({ path: `${SCREENSHOT_DIR}/refused-edits.png` });
+    expect(bodyString(await loadStoredDoc(suite.server.store, draftId))).not.toContain('pier reopens');
+  }, 90_000);
+
   it('keeps a 401 a 401, and forgets the cached answers on sign-out', async () => {
     const { page, context, draftId, url } = await openOnce('Harbour wall');
 
