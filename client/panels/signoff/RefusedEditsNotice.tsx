@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Icon } from '../../ui/Icon.tsx';
+import { useCopyText } from '../../ui/useCopyText.ts';
 
 /**
  * Shown after the copy was locked on sign-off while this person edited: the
@@ -10,16 +11,7 @@ import { Icon } from '../../ui/Icon.tsx';
  */
 export function RefusedEditsNotice({ refusedText, onDismiss }: { refusedText: string; onDismiss: () => void }) {
   const textId = useId();
-  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(refusedText);
-      setCopied('copied');
-    } catch {
-      setCopied('failed');
-    }
-  };
+  const [copied, copy] = useCopyText();
 
   return (
     <div className="note note--banner refused-edits" role="status">
@@ -36,7 +28,7 @@ export function RefusedEditsNotice({ refusedText, onDismiss }: { refusedText: st
               Your version of the copy
             </label>
             <textarea id={textId} className="field__input refused-edits__text" readOnly rows={8} value={refusedText} />
-            <button type="button" className="button button--small" onClick={() => void copy()}>
+            <button type="button" className="button button--small" onClick={() => void copy(refusedText)}>
               <Icon name="copy" />
               Copy your version
             </button>

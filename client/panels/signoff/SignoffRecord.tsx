@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { SignoffView } from '../../api/versions.ts';
 import { Icon } from '../../ui/Icon.tsx';
+import { useCopyText } from '../../ui/useCopyText.ts';
 import { formatTime } from '../annotations/flagText.ts';
 
 /** How many hex digits of the hash are shown; the whole hash is copied and read out. */
@@ -75,28 +75,19 @@ export function SignoffRecord({ signoff, versionName, isCompact = false }: Signo
 
 /** The first SHORT_HASH_CHARS of a hash, the whole of it for screen readers and the tooltip, and a copy button. */
 export function HashWithCopy({ hash }: { hash: string }) {
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(hash);
-      setCopied('yes');
-    } catch {
-      setCopied('failed');
-    }
-    setTimeout(() => setCopied(null), 2500);
-  };
+  const [copied, copy] = useCopyText({ resetAfterMs: 2500 });
   return (
     <span className="hash">
       <code className="hash__value" title={hash}>
         <span aria-hidden="true">{hash.slice(0, SHORT_HASH_CHARS)}…</span>
         <span className="visually-hidden">{hash}</span>
       </code>
-      <button type="button" className="button button--quiet button--small hash__copy" onClick={() => void copy()}>
-        <Icon name={copied === 'yes' ? 'check' : 'copy'} />
-        {copied === 'yes' ? 'Copied' : 'Copy hash'}
+      <button type="button" className="button button--quiet button--small hash__copy" onClick={() => void copy(hash)}>
+        <Icon name={copied === 'copied' ? 'check' : 'copy'} />
+        {copied === 'copied' ? 'Copied' : 'Copy hash'}
       </button>
       <span className="visually-hidden" role="status">
-        {copied === 'yes' ? 'Hash copied' : copied === 'failed' ? 'Could not copy; select the hash instead.' : ''}
+        {copied === 'copied' ? 'Hash copied' : copied === 'failed' ? 'Could not copy; select the hash instead.' : ''}
       </span>
     </span>
   );

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { CreatedToken } from '../../api/tokens.ts';
 import { Icon } from '../../ui/Icon.tsx';
+import { useCopyText } from '../../ui/useCopyText.ts';
 
 /**
  * The secret of a token just made, shown this once: a warning, the secret in
@@ -10,7 +11,13 @@ import { Icon } from '../../ui/Icon.tsx';
 export function NewTokenSecret({ token, onDone }: { token: CreatedToken; onDone: () => void }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  // No clipboard API (not a secure context) or permission refused: fall back to the selection.
+  const [copyState, copyText] = useCopyText({
+    fallback: () => {
+      inputRef.current?.select();
+      return document.execCommand('copy');
+    },
+  });
   const headingId = useId();
   const inputId = useId();
   const warningId = useId();
@@ -19,16 +26,7 @@ export function NewTokenSecret({ token, onDone }: { token: CreatedToken; onDone:
     headingRef.current?.focus();
   }, [token.id]);
 
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(token.token);
-      setCopyState('copied');
-    } catch {
-      // No clipboard API (not a secure context) or permission refused: fall back to the selection.
-      inputRef.current?.select();
-      setCopyState(document.execCommand('copy') ? 'copied' : 'failed');
-    }
-  };
+  const copy = () => copyText(token.token);
 
   return (
     <section className="secret" aria-labelledby={headingId}>
