@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { draftAnswerSchema } from '../../shared/api/drafts.ts';
-import { ensureClientBuilt, selectInCopy } from '../support/editorPage.ts';
-import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
-import { DEMO_PASSWORD, startTestServer, type DemoUsername, type TestServer } from '../support/testServer.ts';
+import { selectInCopy } from '../support/editorPage.ts';
+import { useBrowserSuite } from '../support/browserSuite.ts';
+import { browserUnavailableReason, launchProfile } from '../support/browser.ts';
+import { DEMO_PASSWORD, type DemoUsername } from '../support/testServer.ts';
 
 const SAMPLE_PATH = new URL('../../../shared/samples/talks-draft.md', import.meta.url);
 const unavailable = browserUnavailableReason();
@@ -22,22 +23,12 @@ async function panelCards(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
-  let server: TestServer;
-  const profiles: BrowserProfile[] = [];
-
-  beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const profile of profiles.splice(0)) await profile.close();
-    await server?.dispose();
-  });
+  const suite = useBrowserSuite();
 
   /** A fresh profile signed in as `username` on `url`, connected, with the copy loaded. Dialogs are recorded and dismissed. */
   async function openAs(username: DemoUsername, url: string, dialogs: string[]): Promise<Page> {
     const profile = await launchProfile();
-    profiles.push(profile);
+    suite.profiles.push(profile);
     const page = await profile.context.newPage();
     page.on('pageerror', (error) => console.error(`[${username}] page error: ${error.message}`));
     page.on('dialog', (dialog) => {
@@ -57,14 +48,14 @@ describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
   it('an editor flags a claim, legal flags a quote and comments, the editor replies, legal resolves; both see the same panel and the report lists it all; hostile comment text stays inert', async () => {
     const form = new FormData();
     form.append('file', new Blob([readFileSync(SAMPLE_PATH)], { type: 'text/markdown' }), 'talks-draft.md');
-    const imported = await fetch(`${server.url}/api/docs/import`, {
+    const imported = await fetch(`${suite.server.url}/api/docs/import`, {
       method: 'POST',
-      headers: await server.authHeaders('editor'),
+      headers: await suite.server.authHeaders('editor'),
       body: form,
     });
     expect(imported.status).toBe(201);
     const { draft } = draftAnswerSchema.parse(await imported.json());
-    const url = `${server.url}/docs/${draft.id}`;
+    const url = `${suite.server.url}/docs/${draft.id}`;
     const dialogs: string[] = [];
 
     const editor = await openAs('editor', url, dialogs);
@@ -152,8 +143,8 @@ describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
     expect(await panelCards(legal)).toEqual(cards);
 
     // The legal report lists both flags with their quotes and the whole thread, escaped.
-    const report = await fetch(`${server.url}/api/docs/${draft.id}/annotations?format=html`, {
-      headers: await server.authHeaders('legal'),
+    const report = await fetch(`${suite.server.url}/api/docs/${draft.id}/annotations?format=html`, {
+      headers: await suite.server.authHeaders('legal'),
     });
     expect(report.status).toBe(200);
     const html = await report.text();

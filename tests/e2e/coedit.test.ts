@@ -1,32 +1,23 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { draftAnswerSchema } from '../../shared/api/drafts.ts';
-import { ensureClientBuilt, readCopy, waitForCopy } from '../support/editorPage.ts';
-import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
-import { DEMO_PASSWORD, startTestServer, type DemoUsername, type TestServer } from '../support/testServer.ts';
+import { readCopy, waitForCopy } from '../support/editorPage.ts';
+import { useBrowserSuite } from '../support/browserSuite.ts';
+import { browserUnavailableReason, launchProfile } from '../support/browser.ts';
+import { DEMO_PASSWORD, type DemoUsername } from '../support/testServer.ts';
 
 const SAMPLE_PATH = new URL('../../../shared/samples/talks-draft.md', import.meta.url);
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
 
 describe.skipIf(unavailable !== undefined)('in Chromium', () => {
-  let server: TestServer;
-  const profiles: BrowserProfile[] = [];
-
-  beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const profile of profiles.splice(0)) await profile.close();
-    await server?.dispose();
-  });
+  const suite = useBrowserSuite();
 
   /** A fresh profile opens `url`, signs in as `username` on the way and comes back to `url`. */
   async function openAs(username: DemoUsername, url: string): Promise<Page> {
     const profile = await launchProfile();
-    profiles.push(profile);
+    suite.profiles.push(profile);
     const page = await profile.context.newPage();
     page.on('pageerror', (error) => console.error(`[${username}] page error: ${error.message}`));
     await page.goto(url);
@@ -38,13 +29,13 @@ describe.skipIf(unavailable !== undefined)('in Chromium', () => {
   }
 
   it('two people co-edit one draft: each sees the other’s text, caret and name', async () => {
-    const created = await fetch(`${server.url}/api/docs`, {
+    const created = await fetch(`${suite.server.url}/api/docs`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await server.authHeaders('editor')) },
+      headers: { 'content-type': 'application/json', ...(await suite.server.authHeaders('editor')) },
       body: JSON.stringify({ title: 'Harbour bridge' }),
     });
     const { draft } = draftAnswerSchema.parse(await created.json());
-    const url = `${server.url}/docs/${draft.id}`;
+    const url = `${suite.server.url}/docs/${draft.id}`;
 
     const ada = await openAs('editor', url);
     const grace = await openAs('chief', url);
@@ -82,7 +73,7 @@ describe.skipIf(unavailable !== undefined)('in Chromium', () => {
   });
 
   it('imports the wire sample from the drafts list and renders its headline and paragraphs', async () => {
-    const page = await openAs('editor', `${server.url}/`);
+    const page = await openAs('editor', `${suite.server.url}/`);
     await page.getByRole('heading', { name: 'Drafts', exact: true }).waitFor();
     await page.locator('input[type="file"]').setInputFiles(SAMPLE_PATH.pathname);
     await page.waitForURL(/\/docs\//, { timeout: 15_000 });

@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
-import { ensureClientBuilt, openSignedIn, readCopy, waitConnected, waitForCopy } from '../support/editorPage.ts';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/testServer.ts';
+import { describe, expect, it } from 'vitest';
+import { browserUnavailableReason, launchProfile } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browserSuite.ts';
+import { openSignedIn, readCopy, waitConnected, waitForCopy } from '../support/editorPage.ts';
+import { DEMO_PASSWORD } from '../support/testServer.ts';
 
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
@@ -21,26 +22,16 @@ if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
  * connection still shows every word typed.
  */
 describe.skipIf(unavailable !== undefined)('a typing session in Chromium', () => {
-  let server: TestServer;
-  const profiles: BrowserProfile[] = [];
+  const suite = useBrowserSuite();
   /** A page in a fresh browser profile: no session, no offline copies. */
   const freshPage = async (): Promise<Page> => {
     const profile = await launchProfile();
-    profiles.push(profile);
+    suite.profiles.push(profile);
     return profile.context.newPage();
   };
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const profile of profiles.splice(0)) await profile.close();
-    await server?.dispose();
-  });
-
   it('stays calm while saves are quick, says "Saving…" when one is slow, and "All changes saved" once it is stored', async () => {
-    const url = `${server.url}/docs/${await server.createDraftAs('editor', 'Ferry timetable')}`;
+    const url = `${suite.server.url}/docs/${await suite.server.createDraftAs('editor', 'Ferry timetable')}`;
 
     // The page's socket runs through the test, which can hold what the server sends (its acks among them).
     const fromServer = { isHeld: false, held: [] as (string | Buffer)[], release: () => {} };
@@ -83,7 +74,7 @@ describe.skipIf(unavailable !== undefined)('a typing session in Chromium', () =>
   }, 60_000);
 
   it('holds every word typed up to a reload, and opens from it when the server cannot be reached', async () => {
-    const url = `${server.url}/docs/${await server.createDraftAs('editor', 'Ferry timetable')}`;
+    const url = `${suite.server.url}/docs/${await suite.server.createDraftAs('editor', 'Ferry timetable')}`;
     const page = await freshPage();
     let isServerReachable = true;
     // While unreachable, the page's live connection goes nowhere: no sync, no content from the server.
