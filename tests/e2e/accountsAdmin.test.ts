@@ -1,11 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { accountListSchema } from '../../shared/api/auth.ts';
 import type { Role } from '../../shared/permissions/permissions.ts';
-import { browserUnavailableReason, newProfilePage, type BrowserProfile } from '../support/browser.ts';
-import { ensureClientBuilt, openSignedIn } from '../support/editorPage.ts';
+import { browserUnavailableReason, newProfilePage } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browserSuite.ts';
+import { openSignedIn } from '../support/editorPage.ts';
 import { escapeConfirmation, hasFocus } from '../support/pageFocus.ts';
-import { DEMO_PASSWORD, startTestServer, testPasswordHash, type TestServer } from '../support/testServer.ts';
+import { DEMO_PASSWORD, testPasswordHash } from '../support/testServer.ts';
 
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
@@ -13,22 +14,15 @@ if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
 const SESSION_ENDED = 'Your session has ended. Sign in again to carry on; nothing on this device is lost.';
 
 describe.skipIf(unavailable !== undefined)('the accounts admin page in Chromium', () => {
-  let server: TestServer;
-  const profiles: BrowserProfile[] = [];
+  const suite = useBrowserSuite();
   /** The admin, on /admin throughout. */
   let admin: Page;
   /** Whoever the admin is managing, in a browser of their own. */
   let person: Page;
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startTestServer();
-    [admin, person] = await Promise.all([newProfilePage(profiles, 'admin'), newProfilePage(profiles, 'person')]);
-    await openSignedIn(admin, `${server.url}/admin`, 'admin', DEMO_PASSWORD);
-  });
-  afterAll(async () => {
-    for (const profile of profiles.splice(0)) await profile.close();
-    await server?.dispose();
+    [admin, person] = await Promise.all([newProfilePage(suite.profiles, 'admin'), newProfilePage(suite.profiles, 'person')]);
+    await openSignedIn(admin, `${suite.server.url}/admin`, 'admin', DEMO_PASSWORD);
   });
 
   const accountsTable = () => admin.getByRole('table', { name: 'Accounts' });
@@ -43,7 +37,7 @@ describe.skipIf(unavailable !== undefined)('the accounts admin page in Chromium'
    */
   async function accountMadeElsewhere(username: string, role: Role, password: string): Promise<void> {
     const passwordHash = testPasswordHash(password);
-    await server.accounts.createAccount({ id: `test-${username}`, username, displayName: username, role, passwordHash, createdAt: Date.now() });
+    await suite.server.accounts.createAccount({ id: `test-${username}`, username, displayName: username, role, passwordHash, createdAt: Date.now() });
     await admin.reload();
     await row(username).waitFor();
   }
@@ -51,7 +45,7 @@ describe.skipIf(unavailable !== undefined)('the accounts admin page in Chromium'
   /** The person's browser, signed out, on the sign-in page. */
   async function personSignedOut(): Promise<void> {
     await person.context().clearCookies();
-    await person.goto(`${server.url}/signin`);
+    await person.goto(`${suite.server.url}/signin`);
     await person.getByRole('heading', { name: 'Sign in' }).waitFor();
   }
 
@@ -130,7 +124,7 @@ describe.skipIf(unavailable !== undefined)('the accounts admin page in Chromium'
     expect(await username.getAttribute('aria-invalid')).toBeNull();
 
     expect(await accountsTable().getByRole('row').count()).toBe(rowsBefore);
-    const listed = await fetch(`${server.url}/api/accounts`, { headers: await server.authHeaders('admin') });
+    const listed = await fetch(`${suite.server.url}/api/accounts`, { headers: await suite.server.authHeaders('admin') });
     expect(accountListSchema.parse(await listed.json()).accounts.map((account) => account.username)).not.toContain('newsdesk');
   });
 
@@ -191,8 +185,8 @@ describe.skipIf(unavailable !== undefined)('the accounts admin page in Chromium'
   it('disables an account after a confirmation: its open session ends, its token fails, and it cannot sign in, told why; Enable lets it back in', async () => {
     await accountMadeElsewhere('dana', 'chief', 'dana password 1');
     await personSignsInToDrafts('dana', 'dana password 1');
-    const danaToken = await server.authHeaders('dana');
-    const danaUsesTheApi = async () => (await fetch(`${server.url}/api/docs`, { headers: danaToken })).status;
+    const danaToken = await suite.server.authHeaders('dana');
+    const danaUsesTheApi = async () => (await fetch(`${suite.server.url}/api/docs`, { headers: danaToken })).status;
     expect(await danaUsesTheApi()).toBe(200);
 
     await admin.getByRole('button', { name: 'Disable dana' }).click();
@@ -243,7 +237,7 @@ describe.skipIf(unavailable !== undefined)('the accounts admin page in Chromium'
     await person.getByRole('link', { name: 'API tokens' }).waitFor();
     expect(await person.getByRole('link', { name: 'Accounts' }).count()).toBe(0);
 
-    await person.goto(`${server.url}/admin`);
+    await person.goto(`${suite.server.url}/admin`);
     await person.getByRole('heading', { level: 1, name: 'Not available' }).waitFor();
     await person.getByText('Only administrators can manage accounts.').waitFor();
     expect(await person.title()).toBe('Not available — Copydesk');

@@ -3,46 +3,42 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionAnswerSchema } from '../../shared/api/auth.ts';
 import { draftAnswerSchema } from '../../shared/api/drafts.ts';
 import { CLOSE_CODES } from '../../shared/protocol/closeCodes.ts';
-import { browserUnavailableReason, newProfilePage, type BrowserProfile } from '../support/browser.ts';
+import { browserUnavailableReason, newProfilePage } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browserSuite.ts';
 import { connectClient, type TestClient } from '../support/collabClient.ts';
-import { ensureClientBuilt, openSignedIn } from '../support/editorPage.ts';
+import { openSignedIn } from '../support/editorPage.ts';
 import { escapeConfirmation, focusedElement } from '../support/pageFocus.ts';
-import { DEMO_PASSWORD, startTestServer, type DemoUsername, type TestServer } from '../support/testServer.ts';
+import { DEMO_PASSWORD, type DemoUsername } from '../support/testServer.ts';
 import { waitFor } from '../support/waitFor.ts';
 
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
 
 describe.skipIf(unavailable !== undefined)('the API tokens page in Chromium', () => {
-  let server: TestServer;
+  // Open connections are checked again this often; the product's 15 s would make a revoke slow to observe.
+  const suite = useBrowserSuite({ env: { CREDENTIAL_RECHECK_MS: '100' } });
   /** The editor's browser, on the drafts list at first, where every test but the last works. */
   let editor: Page;
-  const profiles: BrowserProfile[] = [];
   const probes: TestClient[] = [];
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    // Open connections are checked again this often; the product's 15 s would make a revoke slow to observe.
-    server = await startTestServer({ env: { CREDENTIAL_RECHECK_MS: '100' } });
     editor = await signedInPage('editor');
-    await editor.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await editor.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
   });
-  afterAll(async () => {
+  afterAll(() => {
     for (const probe of probes.splice(0)) probe.destroy();
-    for (const profile of profiles.splice(0)) await profile.close();
-    await server?.dispose();
   });
 
   /** A fresh profile signed in as `username`, on the drafts list. */
   async function signedInPage(username: DemoUsername): Promise<Page> {
-    const page = await newProfilePage(profiles, username);
-    await openSignedIn(page, `${server.url}/`, username, DEMO_PASSWORD);
+    const page = await newProfilePage(suite.profiles, username);
+    await openSignedIn(page, `${suite.server.url}/`, username, DEMO_PASSWORD);
     return page;
   }
 
   /** Calls the API the way a script would: from outside the browser, with only the token. */
   const withToken = (token: string, path: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
+    fetch(`${suite.server.url}${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
 
   const createDraftWith = (token: string, title: string) =>
     withToken(token, '/api/docs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
@@ -104,7 +100,7 @@ describe.skipIf(unavailable !== undefined)('the API tokens page in Chromium', ()
     const created = await createDraftWith(secret, 'Live with a token');
     expect(created.status).toBe(201);
     const { draft } = draftAnswerSchema.parse(await created.json());
-    const bot = connectClient(server.collabUrl, draft.id, { token: secret });
+    const bot = connectClient(suite.server.collabUrl, draft.id, { token: secret });
     probes.push(bot);
     await bot.waitSynced();
 
@@ -132,7 +128,7 @@ describe.skipIf(unavailable !== undefined)('the API tokens page in Chromium', ()
 
   it('each person sees only their own tokens; an unnamed one is listed as “API token” and acts with its owner’s role', async () => {
     const legal = await signedInPage('legal');
-    await legal.goto(`${server.url}/account/tokens`);
+    await legal.goto(`${suite.server.url}/account/tokens`);
     // The editor's tokens from above are not the legal reviewer's business.
     await legal.getByText('You have no tokens yet.').waitFor();
 

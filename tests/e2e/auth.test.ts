@@ -1,33 +1,27 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { draftAnswerSchema, type DraftSummary } from '../../shared/api/drafts.ts';
-import { ensureClientBuilt, readCopy, waitForCopy, waitConnected } from '../support/editorPage.ts';
-import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
+import { readCopy, waitForCopy, waitConnected } from '../support/editorPage.ts';
+import { browserUnavailableReason, launchProfile } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browserSuite.ts';
 import { bodyString, connectClient, type TestClient } from '../support/collabClient.ts';
-import { DEMO_PASSWORD, startTestServer, type DemoUsername, type TestServer } from '../support/testServer.ts';
+import { DEMO_PASSWORD, type DemoUsername } from '../support/testServer.ts';
 import { waitFor } from '../support/waitFor.ts';
 
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
 
 describe.skipIf(unavailable !== undefined)('accounts and roles in Chromium', () => {
-  let server: TestServer;
-  const profiles: BrowserProfile[] = [];
+  const suite = useBrowserSuite();
   const probes: TestClient[] = [];
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startTestServer();
-  });
-  afterAll(async () => {
+  afterAll(() => {
     for (const probe of probes.splice(0)) probe.destroy();
-    for (const profile of profiles.splice(0)) await profile.close();
-    await server?.dispose();
   });
 
   async function newPage(label: string): Promise<Page> {
     const profile = await launchProfile();
-    profiles.push(profile);
+    suite.profiles.push(profile);
     const page = await profile.context.newPage();
     page.on('pageerror', (error) => console.error(`[${label}] page error: ${error.message}`));
     return page;
@@ -46,9 +40,9 @@ describe.skipIf(unavailable !== undefined)('accounts and roles in Chromium', () 
   }
 
   async function createDraft(title: string): Promise<DraftSummary> {
-    const created = await fetch(`${server.url}/api/docs`, {
+    const created = await fetch(`${suite.server.url}/api/docs`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await server.authHeaders('editor')) },
+      headers: { 'content-type': 'application/json', ...(await suite.server.authHeaders('editor')) },
       body: JSON.stringify({ title }),
     });
     expect(created.status).toBe(201);
@@ -57,7 +51,7 @@ describe.skipIf(unavailable !== undefined)('accounts and roles in Chromium', () 
 
   it('an editor’s typing reaches a legal reviewer, whose page cannot change the copy; the server never gets a change', async () => {
     const draft = await createDraft('Harbour bridge');
-    const url = `${server.url}/docs/${draft.id}`;
+    const url = `${suite.server.url}/docs/${draft.id}`;
 
     const editor = await openSignedIn('editor', url);
     await waitConnected(editor);
@@ -128,7 +122,7 @@ describe.skipIf(unavailable !== undefined)('accounts and roles in Chromium', () 
     expect(await readCopy(legal)).toBe(await readCopy(editor));
 
     // The server's copy, fetched by a fresh client: the editor's text, and nothing at all made by the reader's tab.
-    const probe = connectClient(server.collabUrl, draft.id, { params: { token: await server.tokenFor('chief') } });
+    const probe = connectClient(suite.server.collabUrl, draft.id, { params: { token: await suite.server.tokenFor('chief') } });
     probes.push(probe);
     // Listen only: the stock provider relays every awareness state it hears, the people in the
     // draft included, and the server refuses states naming another account (CS17).
@@ -149,7 +143,7 @@ describe.skipIf(unavailable !== undefined)('accounts and roles in Chromium', () 
 
   it('a wrong password shows the error; the right one opens the drafts list, where a reviewer is told why they cannot create', async () => {
     const page = await newPage('legal');
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server.url}/`);
     await page.waitForURL(/\/signin$/);
     await page.getByLabel('Username').fill('legal');
     await page.getByLabel('Password').fill('not-the-password');

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { draftAnswerSchema } from '../../shared/api/drafts.ts';
-import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
-import { ensureClientBuilt, openSignedIn, selectInCopy, waitConnected } from '../support/editorPage.ts';
-import { DEMO_PASSWORD, startTestServer, type DemoUsername, type TestServer } from '../support/testServer.ts';
+import { browserUnavailableReason, launchProfile } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browserSuite.ts';
+import { openSignedIn, selectInCopy, waitConnected } from '../support/editorPage.ts';
+import { DEMO_PASSWORD, type DemoUsername } from '../support/testServer.ts';
 
 const SAMPLE_PATH = new URL('../../../shared/samples/talks-draft.md', import.meta.url);
 const unavailable = browserUnavailableReason();
@@ -23,27 +24,20 @@ const activeOptionText = (field: Locator) =>
   });
 
 describe.skipIf(unavailable !== undefined)('@mention suggestions in Chromium', () => {
-  let server: TestServer;
+  const suite = useBrowserSuite();
   let draftUrl: string;
-  const profiles: BrowserProfile[] = [];
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startTestServer();
     const form = new FormData();
     form.append('file', new Blob([readFileSync(SAMPLE_PATH)], { type: 'text/markdown' }), 'talks-draft.md');
-    const imported = await fetch(`${server.url}/api/docs/import`, { method: 'POST', headers: await server.authHeaders('editor'), body: form });
+    const imported = await fetch(`${suite.server.url}/api/docs/import`, { method: 'POST', headers: await suite.server.authHeaders('editor'), body: form });
     expect(imported.status).toBe(201);
-    draftUrl = `${server.url}/docs/${draftAnswerSchema.parse(await imported.json()).draft.id}`;
-  });
-  afterAll(async () => {
-    for (const profile of profiles.splice(0)) await profile.close();
-    await server?.dispose();
+    draftUrl = `${suite.server.url}/docs/${draftAnswerSchema.parse(await imported.json()).draft.id}`;
   });
 
   async function openAs(username: DemoUsername, prepare?: (page: Page) => Promise<void>): Promise<Page> {
     const profile = await launchProfile();
-    profiles.push(profile);
+    suite.profiles.push(profile);
     const page = await profile.context.newPage();
     page.on('pageerror', (error) => console.error(`[${username}] page error: ${error.message}`));
     await prepare?.(page);
@@ -54,7 +48,7 @@ describe.skipIf(unavailable !== undefined)('@mention suggestions in Chromium', (
   }
 
   async function inboxMentions(username: DemoUsername): Promise<{ flagId: string; excerpt: string }[]> {
-    const answer = await fetch(`${server.url}/api/inbox`, { headers: await server.authHeaders(username) });
+    const answer = await fetch(`${suite.server.url}/api/inbox`, { headers: await suite.server.authHeaders(username) });
     expect(answer.status).toBe(200);
     const { items } = (await answer.json()) as { items: { kind: string; flagId: string; excerpt: string }[] };
     return items.filter((item) => item.kind === 'mention');

@@ -1,34 +1,21 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { draftAnswerSchema } from '../../shared/api/drafts.ts';
 import { anchorsAround } from '../integration/annotations/flagFixtures.ts';
 import { jsonInit } from '../integration/http/apiHelpers.ts';
 import { selectInCopy } from '../support/editorPage.ts';
-import { browserUnavailableReason, launchProfile, type BrowserProfile } from '../support/browser.ts';
+import { browserUnavailableReason, launchProfile } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browserSuite.ts';
 import { connectClient } from '../support/collabClient.ts';
-import { DEMO_PASSWORD, startTestServer, type DemoUsername, type TestServer } from '../support/testServer.ts';
+import { DEMO_PASSWORD, type DemoUsername } from '../support/testServer.ts';
 
 const SAMPLE_PATH = new URL('../../../shared/samples/talks-draft.md', import.meta.url);
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
 
 describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Chromium', () => {
-  let server: TestServer;
-  const profiles: BrowserProfile[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(path.resolve('dist/client/index.html'))) {
-      execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build'], { stdio: 'ignore' });
-    }
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const profile of profiles.splice(0)) await profile.close();
-    await server?.dispose();
-  });
+  const suite = useBrowserSuite();
 
   /**
    * A fresh profile signed in as `username` on `url`, connected, with the copy loaded.
@@ -36,7 +23,7 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
    */
   async function openAs(username: DemoUsername, url: string, errors: string[], prepare?: (page: Page) => Promise<void>): Promise<Page> {
     const profile = await launchProfile();
-    profiles.push(profile);
+    suite.profiles.push(profile);
     const page = await profile.context.newPage();
     page.on('pageerror', (error) => errors.push(`[${username}] ${error.message}`));
     // Warnings too: a second editor on the page (the version viewer) must not disturb the first one's setup.
@@ -57,10 +44,10 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
   it('an editor saves a version, edits and sees the edit marked in a compare; the chief signs off over an open legal flag with a reason and locks; legal sees it live; exports answer', async () => {
     const form = new FormData();
     form.append('file', new Blob([readFileSync(SAMPLE_PATH)], { type: 'text/markdown' }), 'talks-draft.md');
-    const imported = await fetch(`${server.url}/api/docs/import`, { method: 'POST', headers: await server.authHeaders('editor'), body: form });
+    const imported = await fetch(`${suite.server.url}/api/docs/import`, { method: 'POST', headers: await suite.server.authHeaders('editor'), body: form });
     expect(imported.status).toBe(201);
     const { draft } = draftAnswerSchema.parse(await imported.json());
-    const url = `${server.url}/docs/${draft.id}`;
+    const url = `${suite.server.url}/docs/${draft.id}`;
     const errors: string[] = [];
 
     // The editor saves a named version from the History tab.
@@ -129,7 +116,7 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
     await chief.getByRole('button', { name: 'Unlock' }).waitFor();
 
     // The signed hash matches the server's record; every export link answers.
-    const signoffs = (await (await fetch(`${server.url}/api/docs/${draft.id}/signoffs`, { headers: await server.authHeaders('legal') })).json()) as {
+    const signoffs = (await (await fetch(`${suite.server.url}/api/docs/${draft.id}/signoffs`, { headers: await suite.server.authHeaders('legal') })).json()) as {
       signoffs: { hash: string; override: string | null }[];
     };
     expect(signoffs.signoffs[0]?.override).toBe('Cleared by phone with the duty lawyer at 14:10.');
@@ -139,7 +126,7 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
       .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
     expect(hrefs).toHaveLength(3);
     for (const href of hrefs) {
-      const answer = await fetch(href, { headers: await server.authHeaders('editor') });
+      const answer = await fetch(href, { headers: await suite.server.authHeaders('editor') });
       expect(answer.status, href).toBe(200);
     }
     expect(errors).toEqual([]);
@@ -147,7 +134,7 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
 
   it('the chief is refused over an open legal flag (the dialog lists it), legal resolves it, the chief signs off; the editor sees it live, an edit flips it to changed since sign-off, and compare shows the edit', async () => {
     const draftId = await importSample();
-    const url = `${server.url}/docs/${draftId}`;
+    const url = `${suite.server.url}/docs/${draftId}`;
     const errors: string[] = [];
     const editor = await openAs('editor', url, errors);
     // The chief's page reaches the server through a socket the test can hold: while held, the server's
@@ -166,13 +153,13 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
 
     // Legal flags a sentence as a legal risk (over REST, anchored from a client's copy of the draft); the chief's page has not seen it yet.
     const quote = 'what makes him so sure';
-    const reader = connectClient(server.collabUrl, draftId, { token: await server.tokenFor('legal') });
+    const reader = connectClient(suite.server.collabUrl, draftId, { token: await suite.server.tokenFor('legal') });
     let flagId: string;
     try {
       await reader.waitSynced();
       liveSync.isHeld = true;
-      const created = await fetch(`${server.url}/api/docs/${draftId}/annotations`, {
-        ...jsonInit('POST', { kind: 'legal-risk', ...anchorsAround(reader.doc, quote), comment: 'Unsupported claim about a named person.' }, await server.authHeaders('legal')),
+      const created = await fetch(`${suite.server.url}/api/docs/${draftId}/annotations`, {
+        ...jsonInit('POST', { kind: 'legal-risk', ...anchorsAround(reader.doc, quote), comment: 'Unsupported claim about a named person.' }, await suite.server.authHeaders('legal')),
       });
       expect(created.status).toBe(201);
       flagId = ((await created.json()) as { flag: { id: string } }).flag.id;
@@ -198,12 +185,12 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
     await expect(signOff.locator('.signoff-form__flag-list').innerText()).resolves.toContain(quote);
     await signOff.getByRole('button', { name: 'Cancel' }).click();
     await signOff.waitFor({ state: 'hidden' });
-    const signoffsSoFar = await fetch(`${server.url}/api/docs/${draftId}/signoffs`, { headers: await server.authHeaders('chief') });
+    const signoffsSoFar = await fetch(`${suite.server.url}/api/docs/${draftId}/signoffs`, { headers: await suite.server.authHeaders('chief') });
     expect(((await signoffsSoFar.json()) as { signoffs: unknown[] }).signoffs).toEqual([]);
 
     // Legal resolves the flag; the chief's page sees it resolved.
-    const resolved = await fetch(`${server.url}/api/docs/${draftId}/annotations/${flagId}/resolve`, {
-      ...jsonInit('POST', { note: 'Rephrased as reported speech; fine.' }, await server.authHeaders('legal')),
+    const resolved = await fetch(`${suite.server.url}/api/docs/${draftId}/annotations/${flagId}/resolve`, {
+      ...jsonInit('POST', { note: 'Rephrased as reported speech; fine.' }, await suite.server.authHeaders('legal')),
     });
     expect(resolved.status).toBe(200);
     await chief.locator('.copy .flag--legal-risk.flag--open', { hasText: quote }).waitFor({ state: 'detached', timeout: 15_000 });
@@ -248,7 +235,7 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
   async function importSample(): Promise<string> {
     const form = new FormData();
     form.append('file', new Blob([readFileSync(SAMPLE_PATH)], { type: 'text/markdown' }), 'talks-draft.md');
-    const imported = await fetch(`${server.url}/api/docs/import`, { method: 'POST', headers: await server.authHeaders('editor'), body: form });
+    const imported = await fetch(`${suite.server.url}/api/docs/import`, { method: 'POST', headers: await suite.server.authHeaders('editor'), body: form });
     expect(imported.status).toBe(201);
     return draftAnswerSchema.parse(await imported.json()).draft.id;
   }
