@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { draftAnswerSchema } from '../../shared/api/drafts.ts';
 import { selectInCopy } from '../support/editorPage.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';
+import { importSampleDraft } from '../support/sampleDraft.ts';
 import { browserUnavailableReason, launchProfile } from '../support/browser.ts';
 import { DEMO_PASSWORD, type DemoUsername } from '../support/testServer.ts';
 
-const SAMPLE_PATH = new URL('../../../shared/samples/talks-draft.md', import.meta.url);
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
 
@@ -46,16 +44,8 @@ describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
   }
 
   it('an editor flags a claim, legal flags a quote and comments, the editor replies, legal resolves; both see the same panel and the report lists it all; hostile comment text stays inert', async () => {
-    const form = new FormData();
-    form.append('file', new Blob([readFileSync(SAMPLE_PATH)], { type: 'text/markdown' }), 'talks-draft.md');
-    const imported = await fetch(`${suite.server.url}/api/docs/import`, {
-      method: 'POST',
-      headers: await suite.server.authHeaders('editor'),
-      body: form,
-    });
-    expect(imported.status).toBe(201);
-    const { draft } = draftAnswerSchema.parse(await imported.json());
-    const url = `${suite.server.url}/docs/${draft.id}`;
+    const draftId = await importSampleDraft(suite.server);
+    const url = `${suite.server.url}/docs/${draftId}`;
     const dialogs: string[] = [];
 
     const editor = await openAs('editor', url, dialogs);
@@ -143,7 +133,7 @@ describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
     expect(await panelCards(legal)).toEqual(cards);
 
     // The legal report lists both flags with their quotes and the whole thread, escaped.
-    const report = await fetch(`${suite.server.url}/api/docs/${draft.id}/annotations?format=html`, {
+    const report = await fetch(`${suite.server.url}/api/docs/${draftId}/annotations?format=html`, {
       headers: await suite.server.authHeaders('legal'),
     });
     expect(report.status).toBe(200);

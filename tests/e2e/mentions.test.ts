@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { draftAnswerSchema } from '../../shared/api/drafts.ts';
 import { browserUnavailableReason, launchProfile } from '../support/browser.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';
+import { importSampleDraft } from '../support/sampleDraft.ts';
 import { openSignedIn, selectInCopy, waitConnected } from '../support/editorPage.ts';
 import { DEMO_PASSWORD, type DemoUsername } from '../support/testServer.ts';
 
-const SAMPLE_PATH = new URL('../../../shared/samples/talks-draft.md', import.meta.url);
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
 
@@ -28,11 +26,7 @@ describe.skipIf(unavailable !== undefined)('@mention suggestions in Chromium', (
   let draftUrl: string;
 
   beforeAll(async () => {
-    const form = new FormData();
-    form.append('file', new Blob([readFileSync(SAMPLE_PATH)], { type: 'text/markdown' }), 'talks-draft.md');
-    const imported = await fetch(`${suite.server.url}/api/docs/import`, { method: 'POST', headers: await suite.server.authHeaders('editor'), body: form });
-    expect(imported.status).toBe(201);
-    draftUrl = `${suite.server.url}/docs/${draftAnswerSchema.parse(await imported.json()).draft.id}`;
+    draftUrl = `${suite.server.url}/docs/${await importSampleDraft(suite.server)}`;
   });
 
   async function openAs(username: DemoUsername, prepare?: (page: Page) => Promise<void>): Promise<Page> {

@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { draftAnswerSchema } from '../../shared/api/drafts.ts';
 import { anchorsAround } from '../integration/annotations/flagFixtures.ts';
 import { jsonInit } from '../integration/http/apiHelpers.ts';
 import { selectInCopy } from '../support/editorPage.ts';
 import { browserUnavailableReason, launchProfile } from '../support/browser.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';
+import { importSampleDraft } from '../support/sampleDraft.ts';
 import { connectClient } from '../support/collabClient.ts';
 import { DEMO_PASSWORD, type DemoUsername } from '../support/testServer.ts';
 
-const SAMPLE_PATH = new URL('../../../shared/samples/talks-draft.md', import.meta.url);
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
 
@@ -42,12 +40,8 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
   }
 
   it('an editor saves a version, edits and sees the edit marked in a compare; the chief signs off over an open legal flag with a reason and locks; legal sees it live; exports answer', async () => {
-    const form = new FormData();
-    form.append('file', new Blob([readFileSync(SAMPLE_PATH)], { type: 'text/markdown' }), 'talks-draft.md');
-    const imported = await fetch(`${suite.server.url}/api/docs/import`, { method: 'POST', headers: await suite.server.authHeaders('editor'), body: form });
-    expect(imported.status).toBe(201);
-    const { draft } = draftAnswerSchema.parse(await imported.json());
-    const url = `${suite.server.url}/docs/${draft.id}`;
+    const draftId = await importSampleDraft(suite.server);
+    const url = `${suite.server.url}/docs/${draftId}`;
     const errors: string[] = [];
 
     // The editor saves a named version from the History tab.
@@ -116,7 +110,7 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
     await chief.getByRole('button', { name: 'Unlock' }).waitFor();
 
     // The signed hash matches the server's record; every export link answers.
-    const signoffs = (await (await fetch(`${suite.server.url}/api/docs/${draft.id}/signoffs`, { headers: await suite.server.authHeaders('legal') })).json()) as {
+    const signoffs = (await (await fetch(`${suite.server.url}/api/docs/${draftId}/signoffs`, { headers: await suite.server.authHeaders('legal') })).json()) as {
       signoffs: { hash: string; override: string | null }[];
     };
     expect(signoffs.signoffs[0]?.override).toBe('Cleared by phone with the duty lawyer at 14:10.');
@@ -133,7 +127,7 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
   }, 150_000);
 
   it('the chief is refused over an open legal flag (the dialog lists it), legal resolves it, the chief signs off; the editor sees it live, an edit flips it to changed since sign-off, and compare shows the edit', async () => {
-    const draftId = await importSample();
+    const draftId = await importSampleDraft(suite.server);
     const url = `${suite.server.url}/docs/${draftId}`;
     const errors: string[] = [];
     const editor = await openAs('editor', url, errors);
@@ -230,13 +224,4 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
     expect(await viewer.locator('.copy del.diff--delete').count()).toBe(0);
     expect(errors).toEqual([]);
   }, 150_000);
-
-  /** Imports the sample story as the editor; resolves to the new draft's id. */
-  async function importSample(): Promise<string> {
-    const form = new FormData();
-    form.append('file', new Blob([readFileSync(SAMPLE_PATH)], { type: 'text/markdown' }), 'talks-draft.md');
-    const imported = await fetch(`${suite.server.url}/api/docs/import`, { method: 'POST', headers: await suite.server.authHeaders('editor'), body: form });
-    expect(imported.status).toBe(201);
-    return draftAnswerSchema.parse(await imported.json()).draft.id;
-  }
 });
