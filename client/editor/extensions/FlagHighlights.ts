@@ -11,6 +11,8 @@ import { diffMapping, drawnRanges, isDrawable, isDrawnAsLaidOut, type FlagDecora
 import { EMPTY_FLAG_LAYOUT, isSameLayout, layoutFlags, type FlagLayout, type FlagRange } from '../flags/flagLayout.ts';
 import { FLAG_KIND_WORDS } from '../flags/flagKindWords.ts';
 import { RecomputeTimer } from '../flags/RecomputeTimer.ts';
+import { innermostFlagAt, isStillTyping, trackFlagsAt, trackingDecoration } from '../flags/typingFlags.ts';
+import { canPaintTypingHighlights, TypingHighlightPainter } from '../flags/TypingHighlightPainter.ts';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -45,7 +47,11 @@ export interface FlagHighlightsState {
   isHidden: boolean;
   /** Whether the last change of the copy came through Yjs (someone else's, or the first load). */
   isLastChangeRemote: boolean;
+  /** Flags the caret is typing inside, drawn as highlights instead of spans (typingFlags.ts). */
+  typingIds: ReadonlySet<string>;
 }
+
+const NO_IDS: ReadonlySet<string> = new Set();
 
 type FlagHighlightsMeta =
   | { type: 'layout'; flags: readonly Flag[]; layout: FlagLayout }
@@ -69,6 +75,9 @@ export const flagHighlightsKey = new PluginKey<FlagHighlightsState>('flagHighlig
  * after a remote edit, and only once own typing pauses. A recompute that
  * finds the flags where they are already drawn keeps the drawn set and the
  * layout object, so neither the copy nor the panels redraw for it.
+ *
+ * Typing inside a flag would redraw its span at every key; such flags are
+ * painted as highlights while the caret is in them (typingFlags.ts).
  */
 export const FlagHighlights = Extension.create<FlagHighlightsOptions>({
   name: 'flagHighlights',
@@ -116,6 +125,7 @@ export const FlagHighlights = Extension.create<FlagHighlightsOptions>({
             activeId: null,
             isHidden: false,
             isLastChangeRemote: true,
+            typingIds: NO_IDS,
           }),
           apply: (tr, previous, _oldState, newState) => applyTransaction(tr, previous, newState.doc),
         },
@@ -131,13 +141,28 @@ export const FlagHighlights = Extension.create<FlagHighlightsOptions>({
               return false;
             },
           },
-          handleClick: (view, _pos, event) => {
-            const id = flagIdAt(event.target);
+          handleClick: (view, pos, event) => {
+            const plugin = flagHighlightsKey.getState(view.state);
+            // A flag being typed in has no element of its own to find from the click.
+            const id = flagIdAt(event.target) ?? (plugin?.typingIds.size ? innermostFlagAt(plugin.decorations, pos) : null);
             if (id && view.state.selection.empty) options.onActivateFlag(id);
             return false;
           },
         },
-        view: (view) => new RecomputeScheduler(view, options.flags),
+        view: (view) => {
+          const scheduler = new RecomputeScheduler(view, options.flags);
+          const painter = new TypingHighlightPainter();
+          return {
+            update: (updated, previous) => {
+              scheduler.update(updated, previous);
+              painter.update(updated, flagHighlightsKey.getState(updated.state));
+            },
+            destroy: () => {
+              scheduler.destroy();
+              painter.destroy();
+            },
+          };
+        },
       }),
     ];
   },
@@ -158,6 +183,8 @@ function applyTransaction(tr: Transaction, previous: FlagHighlightsState, doc: P
     const mapping = isRemote ? diffMapping(tr.before, doc) : tr.mapping;
     state = { ...state, decorations: state.decorations.map(mapping, doc), isLastChangeRemote: isRemote };
   }
+  const head = tr.selection.empty ? tr.selection.head : null;
+  if (tr.docChanged || tr.selectionSet) state = followTyping(state, tr, doc, head);
   if (!meta) return state;
   // Hover, active and hidden redraw from where the flags are now, not from the last layout.
   let ranges = currentRanges(state);
@@ -183,7 +210,38 @@ function applyTransaction(tr: Transaction, previous: FlagHighlightsState, doc: P
       state = { ...state, isHidden: meta.value };
       break;
   }
-  return { ...state, decorations: buildDecorations(state, ranges, doc) };
+  return withDecorations(state, ranges, doc, stillTyping(state, head));
+}
+
+/**
+ * After an edit or a caret move: an own edit turns the flags under the caret
+ * into tracking ones; flags the caret has left are drawn as spans again.
+ */
+function followTyping(state: FlagHighlightsState, tr: Transaction, doc: ProseMirrorNode, head: number | null): FlagHighlightsState {
+  const isOwnKeystroke =
+    tr.docChanged && !state.isLastChangeRemote && head !== null && tr.getMeta('composition') === undefined && canPaintTypingHighlights;
+  if (isOwnKeystroke) {
+    const tracked = trackFlagsAt(state.decorations, doc, head);
+    const typingIds = tracked.ids.size > 0 ? tracked.ids : NO_IDS;
+    if ([...state.typingIds].every((id) => typingIds.has(id))) return { ...state, decorations: tracked.decorations, typingIds };
+    return withDecorations(state, drawnRanges(state.decorations), doc, typingIds);
+  }
+  if (state.typingIds.size === 0 || stillTyping(state, head).size > 0) return state;
+  return withDecorations(state, drawnRanges(state.decorations), doc, NO_IDS);
+}
+
+/** The flags typed in that still hold the caret (all of them, or none: the caret has moved on). */
+const stillTyping = (state: FlagHighlightsState, head: number | null): ReadonlySet<string> =>
+  head !== null && isStillTyping(state.decorations, state.typingIds, head) ? state.typingIds : NO_IDS;
+
+function withDecorations(
+  state: FlagHighlightsState,
+  ranges: ReadonlyMap<string, FlagRange>,
+  doc: ProseMirrorNode,
+  typingIds: ReadonlySet<string>,
+): FlagHighlightsState {
+  const typing = state.isHidden ? NO_IDS : typingIds;
+  return { ...state, typingIds: typing, decorations: buildDecorations(state, ranges, doc, typing) };
 }
 
 /** Each drawn flag's span as mapped through the edits since the last layout (the layout's while hidden). */
@@ -195,6 +253,7 @@ function buildDecorations(
   state: FlagHighlightsState,
   ranges: ReadonlyMap<string, FlagRange>,
   doc: ProseMirrorNode,
+  typingIds: ReadonlySet<string>,
 ): DecorationSet {
   if (state.isHidden) return DecorationSet.empty;
   const decorations: Decoration[] = [];
@@ -203,6 +262,10 @@ function buildDecorations(
     const range = ranges.get(id) ?? null;
     const flag = byId.get(id);
     if (!flag || !isDrawable(range, doc.content.size)) continue;
+    if (typingIds.has(id)) {
+      decorations.push(trackingDecoration(range.from, range.to, id));
+      continue;
+    }
     const isResolved = flag.status === FLAG_STATUSES.resolved;
     const classes = [
       'flag',

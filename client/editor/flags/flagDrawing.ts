@@ -6,6 +6,8 @@ import { isSameRange, type FlagLayout, type FlagRange } from './flagLayout.ts';
 /** What FlagHighlights puts in each decoration's spec. */
 export interface FlagDecorationSpec {
   flagId: string;
+  /** Mapped but drawn with no element, while someone types inside the flag (typingFlags.ts). */
+  isTracking?: boolean;
 }
 
 type Span = { from: number; to: number };
