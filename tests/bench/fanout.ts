@@ -48,6 +48,8 @@ export interface FanoutResult {
   max: number;
   serverCpuMsPerSecond: number;
   serverCpuUsPerDelivery: number;
+  /** The part of it spent in the kernel (sockets, disk): the same work for every server, whatever its code. */
+  serverKernelUsPerDelivery: number;
   peakRssMiB: number;
   /** The load generator's own CPU use; near 1000 it is the bottleneck and latencies overstate the server's. */
   generatorCpuMsPerSecond: number;
@@ -55,9 +57,14 @@ export interface FanoutResult {
 
 const CLK_TCK = 100;
 
-export function readCpuMs(pid: number): number {
+/** A process's CPU time so far (user + kernel), in ms. */
+export const readCpuMs = (pid: number): number => readCpuSplitMs(pid).total;
+
+/** A process's CPU time so far in ms, in all and in the kernel, from /proc. */
+export function readCpuSplitMs(pid: number): { total: number; kernel: number } {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+  const kernel = (Number(fields[12]) * 1000) / CLK_TCK;
+  return { total: (Number(fields[11]) * 1000) / CLK_TCK + kernel, kernel };
 }
 
 export function readRssMiB(pid: number): number {
@@ -285,8 +292,10 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
     await new Promise((r) => setTimeout(r, 1000));
 
     const cpuOfServers = () => servers.reduce((sum, server) => sum + readCpuMs(server.child.pid!), 0);
+    const kernelOfServers = () => servers.reduce((sum, server) => sum + readCpuSplitMs(server.child.pid!).kernel, 0);
     const rssOfServers = () => servers.reduce((sum, server) => sum + readRssMiB(server.child.pid!), 0);
     const cpuStart = cpuOfServers();
+    const kernelStart = kernelOfServers();
     const generatorStart = process.cpuUsage();
     let peakRss = rssOfServers();
     const started = performance.now();
@@ -310,6 +319,7 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
     clearInterval(rssTimer);
     const elapsed = (performance.now() - started) / 1000;
     const cpuMs = cpuOfServers() - cpuStart;
+    const kernelMs = kernelOfServers() - kernelStart;
     const generator = process.cpuUsage(generatorStart);
     latencies.sort((a, b) => a - b);
     return {
@@ -321,6 +331,7 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
       max: latencies[latencies.length - 1] ?? NaN,
       serverCpuMsPerSecond: cpuMs / elapsed,
       serverCpuUsPerDelivery: (cpuMs * 1000) / Math.max(1, latencies.length),
+      serverKernelUsPerDelivery: (kernelMs * 1000) / Math.max(1, latencies.length),
       peakRssMiB: peakRss,
       generatorCpuMsPerSecond: (generator.user + generator.system) / 1000 / elapsed,
     };

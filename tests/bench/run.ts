@@ -67,6 +67,7 @@ if (wanted('fanout')) {
       { key: 'p99', title: 'p99 ms', better: 'lower' },
       { key: 'max', title: 'max ms' },
       { key: 'cpu', title: 'server CPU µs/delivery', better: 'lower' },
+      { key: 'kernel', title: 'of which kernel µs' },
       { key: 'rss', title: 'peak RSS MiB', digits: 0, better: 'lower' },
       { key: 'gen', title: 'generator CPU ms/s', digits: 0 },
     ],
@@ -83,6 +84,7 @@ if (wanted('fanout')) {
         p99: r.p99,
         max: r.max,
         cpu: r.serverCpuUsPerDelivery,
+        kernel: r.serverKernelUsPerDelivery,
         rss: r.peakRssMiB,
         gen: r.generatorCpuMsPerSecond,
       });
