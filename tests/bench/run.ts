@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { runFanout, type FanoutOptions } from './fanout.ts';
-import { runColdLoad, type ColdLoadOptions } from './coldLoad.ts';
+import { LATER_COLD_STARTS, runColdLoad, type ColdLoadOptions } from './coldLoad.ts';
 import { runIdleConnections, type IdleOptions } from './idleConnections.ts';
 import { runWritePath, type WritePathOptions } from './writePath.ts';
 import { runSaturation } from './saturation.ts';
@@ -107,6 +107,7 @@ if (wanted('cold-load')) {
     [
       { key: 'stage', title: 'stored as' },
       { key: 'sync', title: 'sync ms', digits: 0, better: 'lower' },
+      { key: 'later', title: `sync ms, next ${LATER_COLD_STARTS} restarts (median)`, digits: 0, better: 'lower' },
       { key: 'said', title: 'said synced ms', digits: 0 },
       { key: 'bytes', title: 'stored bytes', digits: 0, better: 'lower' },
       { key: 'burst', title: 'burst relayed ms', digits: 0, better: 'lower' },
@@ -120,6 +121,7 @@ if (wanted('cold-load')) {
         table.add(name, { peer, group: 'draft' }, {
           stage: row.stage,
           sync: row.syncMs,
+          later: row.laterSyncMs,
           said: row.saidSyncedMs,
           bytes: row.storedBytes,
           burst: row.burstMs,
