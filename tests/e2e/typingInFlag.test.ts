@@ -54,11 +54,14 @@ describe.skipIf(unavailable !== undefined)('typing inside a flag, in Chromium', 
     expect(await page.evaluate(() => (window as unknown as { __redraws: string[] }).__redraws)).toEqual([]);
     expect(await page.locator(`.copy [data-flag-id="${flagId}"]`).count()).toBe(0);
 
-    // A click on the flag's text still opens its thread, and the flag is painted as the open one.
+    // Pointing at the flag's text lights up its card; a click still opens its thread, and the flag is painted as the open one.
     const box = await page.evaluate(() => {
       const rect = ([...CSS.highlights.get('flag-typing-claim')!][0] as Range).getClientRects()[0]!;
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
+    await page.mouse.move(box.x, box.y);
+    await page.locator('.flag-card--hovered', { hasText: 'within 24 hours' }).waitFor();
+    await expect.poll(() => highlighted(page, 'flag-typing-marked')).toEqual(['within about 24 hours']);
     await page.mouse.click(box.x, box.y);
     await page.getByRole('article', { name: /^Flag: / }).waitFor();
     await expect.poll(() => highlighted(page, 'flag-typing-marked')).toEqual(['within about 24 hours']);

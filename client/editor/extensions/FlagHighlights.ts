@@ -132,8 +132,8 @@ export const FlagHighlights = Extension.create<FlagHighlightsOptions>({
         props: {
           decorations: (state) => flagHighlightsKey.getState(state)?.decorations,
           handleDOMEvents: {
-            mouseover: (_view, event) => {
-              options.onHoverFlag(flagIdAt(event.target));
+            mouseover: (view, event) => {
+              options.onHoverFlag(flagIdAt(event.target) ?? typingFlagAt(view, event));
               return false;
             },
             mouseleave: () => {
@@ -141,10 +141,8 @@ export const FlagHighlights = Extension.create<FlagHighlightsOptions>({
               return false;
             },
           },
-          handleClick: (view, pos, event) => {
-            const plugin = flagHighlightsKey.getState(view.state);
-            // A flag being typed in has no element of its own to find from the click.
-            const id = flagIdAt(event.target) ?? (plugin?.typingIds.size ? innermostFlagAt(plugin.decorations, pos) : null);
+          handleClick: (view, _pos, event) => {
+            const id = flagIdAt(event.target) ?? typingFlagAt(view, event);
             if (id && view.state.selection.empty) options.onActivateFlag(id);
             return false;
           },
@@ -167,6 +165,14 @@ export const FlagHighlights = Extension.create<FlagHighlightsOptions>({
     ];
   },
 });
+
+/** The innermost flag being typed in under the pointer: such flags have no element of their own to find it from. */
+function typingFlagAt(view: EditorView, event: MouseEvent): string | null {
+  const plugin = flagHighlightsKey.getState(view.state);
+  if (!plugin || plugin.typingIds.size === 0) return null;
+  const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+  return at ? innermostFlagAt(plugin.decorations, at.pos) : null;
+}
 
 /** The innermost flag id at a DOM node, or null. */
 function flagIdAt(target: EventTarget | null): string | null {
