@@ -390,7 +390,8 @@ export class Room {
    * one stored batch resolve in one microtask checkpoint; applying them in one
    * Yjs transaction, rather than one each, is what lets a burst of thousands
    * of keystrokes be absorbed in a fraction of the time. Each is still relayed
-   * as its sender's own bytes.
+   * as its sender's own bytes; each sender hears one `saved` frame for the
+   * batch, with the highest clocks of its updates in it.
    */
   private queueApply(job: StoredUpdate): void {
     this.appliesDue.push(job);
@@ -415,18 +416,29 @@ export class Room {
       return;
     }
     let copyChangedBy: Principal | undefined;
+    // A `saved` frame says "stored up to these clocks", so one per client covers all its updates of the batch.
+    const acks = jobs.length > 1 ? new Map<Connection, Map<number, number>>() : null;
     for (const job of jobs) {
       this.pendingRoots.remove(job.scope.itemRanges);
       this.deps.metrics?.updateAccepted();
       this.updatesSinceSnapshot++;
       this.broadcast(job.updateFrame ?? encodeUpdateFrame(job.update), job.connection);
       this.deps.broadcaster?.publish(this.draftId, 'update', job.update);
-      if (job.connection.wantsAck) job.connection.send(encodeSavedFrame(job.clocks));
+      if (job.connection.wantsAck) {
+        if (acks) {
+          let clocks = acks.get(job.connection);
+          if (!clocks) acks.set(job.connection, (clocks = new Map()));
+          advanceKnownClocks(clocks, job.clocks);
+        } else {
+          job.connection.send(encodeSavedFrame(job.clocks));
+        }
+      }
       if (job.scope.roots.has(ROOT_TYPES.body)) {
         if (copyChangedBy && copyChangedBy !== job.connection.principal) this.notifyCopyChanged(copyChangedBy);
         copyChangedBy = job.connection.principal;
       }
     }
+    if (acks) for (const [connection, clocks] of acks) connection.send(encodeSavedFrame(clocks));
     if (copyChangedBy) this.notifyCopyChanged(copyChangedBy);
     if (this.updatesSinceSnapshot >= this.deps.limits.compactAfterUpdates) void this.compact();
     this.deps.onMaybeIdle(this);
