@@ -417,7 +417,7 @@ export class Room {
     }
     let copyChangedBy: Principal | undefined;
     // A `saved` frame says "stored up to these clocks", so one per client covers all its updates of the batch.
-    const acks = jobs.length > 1 ? new Map<Connection, Map<number, number>>() : null;
+    let acks: Map<Connection, Map<number, number>> | undefined;
     for (const job of jobs) {
       this.pendingRoots.remove(job.scope.itemRanges);
       this.deps.metrics?.updateAccepted();
@@ -425,12 +425,13 @@ export class Room {
       this.broadcast(job.updateFrame ?? encodeUpdateFrame(job.update), job.connection);
       this.deps.broadcaster?.publish(this.draftId, 'update', job.update);
       if (job.connection.wantsAck) {
-        if (acks) {
+        if (jobs.length === 1) {
+          job.connection.send(encodeSavedFrame(job.clocks));
+        } else {
+          acks ??= new Map();
           let clocks = acks.get(job.connection);
           if (!clocks) acks.set(job.connection, (clocks = new Map()));
           advanceKnownClocks(clocks, job.clocks);
-        } else {
-          job.connection.send(encodeSavedFrame(job.clocks));
         }
       }
       if (job.scope.roots.has(ROOT_TYPES.body)) {

@@ -291,11 +291,16 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
     }
     await new Promise((r) => setTimeout(r, 1000));
 
-    const cpuOfServers = () => servers.reduce((sum, server) => sum + readCpuMs(server.child.pid!), 0);
-    const kernelOfServers = () => servers.reduce((sum, server) => sum + readCpuSplitMs(server.child.pid!).kernel, 0);
+    const cpuOfServers = () =>
+      servers.reduce(
+        (sum, server) => {
+          const split = readCpuSplitMs(server.child.pid!);
+          return { total: sum.total + split.total, kernel: sum.kernel + split.kernel };
+        },
+        { total: 0, kernel: 0 },
+      );
     const rssOfServers = () => servers.reduce((sum, server) => sum + readRssMiB(server.child.pid!), 0);
     const cpuStart = cpuOfServers();
-    const kernelStart = kernelOfServers();
     const generatorStart = process.cpuUsage();
     let peakRss = rssOfServers();
     const started = performance.now();
@@ -318,8 +323,9 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
     measuring = false;
     clearInterval(rssTimer);
     const elapsed = (performance.now() - started) / 1000;
-    const cpuMs = cpuOfServers() - cpuStart;
-    const kernelMs = kernelOfServers() - kernelStart;
+    const cpuEnd = cpuOfServers();
+    const cpuMs = cpuEnd.total - cpuStart.total;
+    const kernelMs = cpuEnd.kernel - cpuStart.kernel;
     const generator = process.cpuUsage(generatorStart);
     latencies.sort((a, b) => a - b);
     return {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { selectInCopy } from '../support/editorPage.ts';
+import { flagAsClaim, selectInCopy } from '../support/editorPage.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';
 import { importSampleDraft } from '../support/sampleDraft.ts';
 import { browserUnavailableReason, launchProfile } from '../support/browser.ts';
@@ -52,12 +52,7 @@ describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
     const legal = await openAs('legal', url, dialogs);
 
     // The editor flags a claim with the keyboard shortcut.
-    await selectInCopy(editor, 'within 24 hours');
-    await editor.keyboard.press('Control+Shift+1');
-    const claimDialog = editor.getByRole('dialog', { name: 'Flag as claim' });
-    await claimDialog.getByLabel('First comment').fill('Is this the exact wording of the pledge? @legal');
-    await claimDialog.getByRole('button', { name: 'Flag as claim' }).click();
-    await claimDialog.waitFor({ state: 'hidden' });
+    await flagAsClaim(editor, 'within 24 hours', 'Is this the exact wording of the pledge? @legal');
     await editor.locator('.copy .flag--claim', { hasText: 'within 24 hours' }).waitFor();
     await legal.locator('.copy .flag--claim', { hasText: 'within 24 hours' }).waitFor({ timeout: 15_000 });
 

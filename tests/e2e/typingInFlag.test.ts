@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openSignedIn, selectInCopy, waitConnected } from '../support/editorPage.ts';
+import { flagAsClaim, openSignedIn, selectInCopy, waitConnected } from '../support/editorPage.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';
 import { importSampleDraft } from '../support/sampleDraft.ts';
 import { browserUnavailableReason, newProfilePage } from '../support/browser.ts';
@@ -23,12 +23,7 @@ describe.skipIf(unavailable !== undefined)('typing inside a flag, in Chromium', 
     await waitConnected(page);
     await page.locator('.copy h1').waitFor();
 
-    await selectInCopy(page, 'within 24 hours');
-    await page.keyboard.press('Control+Shift+1');
-    const dialog = page.getByRole('dialog', { name: 'Flag as claim' });
-    await dialog.getByLabel('First comment').fill('Check the pledge.');
-    await dialog.getByRole('button', { name: 'Flag as claim' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await flagAsClaim(page, 'within 24 hours', 'Check the pledge.');
     const flagSpan = page.locator('.copy .flag--claim', { hasText: 'within 24 hours' });
     await flagSpan.waitFor();
     const flagId = await flagSpan.getAttribute('data-flag-id');

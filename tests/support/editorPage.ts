@@ -66,6 +66,16 @@ export async function selectInCopy(page: Page, text: string): Promise<void> {
   await page.waitForFunction(() => !getSelection()?.isCollapsed);
 }
 
+/** Selects `text` in the copy and flags it as a claim with the keyboard shortcut and a first comment; waits for the dialog to close. */
+export async function flagAsClaim(page: Page, text: string, comment: string): Promise<void> {
+  await selectInCopy(page, text);
+  await page.keyboard.press('Control+Shift+1');
+  const dialog = page.getByRole('dialog', { name: 'Flag as claim' });
+  await dialog.getByLabel('First comment').fill(comment);
+  await dialog.getByRole('button', { name: 'Flag as claim' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
 /** Opens `url` in `page`, signs in as `username` on the sign-in page it lands on, and waits to be back at `url`. */
 export async function openSignedIn(page: Page, url: string, username: string, password: string): Promise<void> {
   await page.goto(url);

@@ -232,13 +232,16 @@ function followTyping(state: FlagHighlightsState, tr: Transaction, doc: ProseMir
     if ([...state.typingIds].every((id) => typingIds.has(id))) return { ...state, decorations: tracked.decorations, typingIds };
     return withDecorations(state, drawnRanges(state.decorations), doc, typingIds);
   }
-  if (state.typingIds.size === 0 || stillTyping(state, head).size > 0) return state;
+  if (state.typingIds.size === 0 || isCaretInTypedFlags(state, head)) return state;
   return withDecorations(state, drawnRanges(state.decorations), doc, NO_IDS);
 }
 
+const isCaretInTypedFlags = (state: FlagHighlightsState, head: number | null): boolean =>
+  head !== null && isStillTyping(state.decorations, state.typingIds, head);
+
 /** The flags typed in that still hold the caret (all of them, or none: the caret has moved on). */
 const stillTyping = (state: FlagHighlightsState, head: number | null): ReadonlySet<string> =>
-  head !== null && isStillTyping(state.decorations, state.typingIds, head) ? state.typingIds : NO_IDS;
+  isCaretInTypedFlags(state, head) ? state.typingIds : NO_IDS;
 
 function withDecorations(
   state: FlagHighlightsState,
