@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { EditorContent, useEditor } from '@tiptap/react';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { FlagKind } from '../../shared/annotations/kinds.ts';
@@ -11,6 +11,7 @@ import { FlagBubbleMenu, FlagToolbar } from './FlagToolbar.tsx';
 import { selectionAnchors, type SelectionAnchors } from './flags/flagAnchors.ts';
 import { LinkDialog } from './LinkDialog.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { useEditorStateAfterPaint } from './useEditorStateAfterPaint.ts';
 import { countDraftWords, type WordCounts } from './wordCounts.ts';
 import '../styles/editor.css';
 import '../styles/carets.css';
@@ -185,13 +186,11 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
   );
 }
 
-function WordCountLine({ editor }: { editor: NonNullable<ReturnType<typeof useEditor>> }) {
-  const counts = useEditorState({
-    editor,
-    selector: ({ editor: current }): WordCounts =>
-      current ? countDraftWords(current.state.doc) : { headline: 0, standfirst: 0, body: 0 },
-    equalityFn: (a, b) => b !== null && a.headline === b.headline && a.standfirst === b.standfirst && a.body === b.body,
-  });
+/** The counts change with almost every word typed; they follow a frame late so that a keystroke's frame never waits on them. */
+const sameCounts = (a: WordCounts, b: WordCounts) => a.headline === b.headline && a.standfirst === b.standfirst && a.body === b.body;
+
+function WordCountLine({ editor }: { editor: Editor }) {
+  const counts = useEditorStateAfterPaint(editor, (current) => countDraftWords(current.state.doc), sameCounts);
   return (
     <footer className="statusline" aria-label="Word count">
       <span className="statusline__item">

@@ -4,7 +4,6 @@ import type { ConnectionSnapshot } from './ConnectionTracker.ts';
 import { createDraftSession, type DraftSession, type Readiness } from './createDraftSession.ts';
 import type { Flag } from '../../../shared/annotations/types.ts';
 import type { Person } from './PeopleTracker.ts';
-import type { SaveSnapshot } from './SaveTracker.ts';
 import type { RootRevisions } from './ServerRootTracker.ts';
 import { ValueStore } from './ValueStore.ts';
 
@@ -52,10 +51,6 @@ function useStore<T>(store: ValueStore<T>): T {
 
 export function useConnectionState(session: DraftSession): ConnectionSnapshot {
   return useStore(session.connection.state);
-}
-
-export function useSaveState(session: DraftSession): SaveSnapshot {
-  return useStore(session.saves.state);
 }
 
 export function usePeople(session: DraftSession): readonly Person[] {

@@ -1,7 +1,7 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { DraftSession } from '../../editor/collab/createDraftSession.ts';
-import { useConnectionState, useSaveState } from '../../editor/collab/useDraftSession.ts';
 import { Icon } from '../../ui/Icon.tsx';
-import { useShownAfter } from '../../ui/useShownAfter.ts';
+import { SaveIndicator } from './SaveIndicator.ts';
 
 export interface SaveStatusProps {
   session: DraftSession;
@@ -24,37 +24,39 @@ const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
  * whether everything this tab holds is stored on the server (SaveTracker),
  * told apart by whether there is a connection to send it over. The true
  * state, without the delay, is in `data-state` (saved, saving, unsaved).
+ * Renders only when what it says changes, not at every keystroke (SaveIndicator).
  */
 export function SaveStatus({ session, serverUpdatedAt }: SaveStatusProps) {
-  const save = useSaveState(session);
-  const connection = useConnectionState(session);
-  const savedAt = save.lastSavedAt ?? serverUpdatedAt;
-  const isSaving = save.hasUnsavedChanges && connection.kind === 'connected';
-  const isSlowSave = useShownAfter(isSaving, SAVING_SHOWN_AFTER_MS);
-  const state = !save.hasUnsavedChanges ? 'saved' : isSaving ? 'saving' : 'unsaved';
+  const indicator = useMemo(() => new SaveIndicator(session.saves.state, session.connection.state, SAVING_SHOWN_AFTER_MS), [session]);
+  useEffect(() => indicator.start(), [indicator]);
+  const { shown, savedAt: lastSavedAt } = useSyncExternalStore(indicator.indication.subscribe, indicator.indication.get);
+  const element = useRef<HTMLDivElement>(null);
+  // Written here, not rendered: it changes twice a keystroke (see SaveIndicator).
+  useLayoutEffect(() => {
+    const write = () => element.current?.setAttribute('data-state', indicator.trueState.get());
+    write();
+    return indicator.trueState.subscribe(write);
+  }, [indicator]);
+  const savedAt = lastSavedAt ?? serverUpdatedAt;
 
   let text: string;
   let tooltip: string | undefined;
-  let modifier: string;
-  if (!save.hasUnsavedChanges || (isSaving && !isSlowSave)) {
+  if (shown === 'saved') {
     text = savedAt ? `All changes saved · ${timeFormat.format(savedAt)}` : 'All changes saved';
     tooltip = savedAt ? `Saved on the server ${fullFormat.format(savedAt)}` : undefined;
-    modifier = 'saved';
-  } else if (connection.kind === 'connected') {
+  } else if (shown === 'saving') {
     text = 'Saving…';
-    modifier = 'saving';
-  } else if (connection.kind === 'closed') {
+  } else if (shown === 'closed') {
     text = 'Unsaved changes (not sent)';
     tooltip = 'The server closed the connection, so these changes have not been sent. They are kept on this device.';
-    modifier = 'unsaved';
   } else {
     text = 'On this device · not sent yet';
     tooltip = 'Your changes are kept on this device and sent to the server when the connection is back.';
-    modifier = 'unsaved';
   }
+  const modifier = shown === 'saved' || shown === 'saving' ? shown : 'unsaved';
 
   return (
-    <div className={`save-status save-status--${modifier}`} role="status" aria-live="polite" title={tooltip} data-state={state}>
+    <div ref={element} className={`save-status save-status--${modifier}`} role="status" aria-live="polite" title={tooltip}>
       <Icon name={modifier === 'saved' ? 'check' : modifier === 'saving' ? 'saving' : 'alert'} />
       <span>{text}</span>
     </div>
