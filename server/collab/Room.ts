@@ -5,8 +5,9 @@ import { ROOT_TYPES } from '../../shared/schema/rootTypes.ts';
 import { encodeSavedFrame } from '../../shared/protocol/savedFrame.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Logger } from '../logger.ts';
-import type { DocumentStore } from '../storage/DocumentStore.ts';
+import type { ClientClaim, DocumentStore } from '../storage/DocumentStore.ts';
 import type { CollabMetrics } from './CollabMetrics.ts';
+import { judgeClientIds } from './clientOwnership.ts';
 import { applyStoredState, compactStoredDraft } from './storedState.ts';
 import type { Connection } from './Connection.ts';
 import { FANOUT_ORIGIN, localCompactionLock, type Broadcaster, type CompactionLock, type FanoutKind } from './fanout/Broadcaster.ts';
@@ -106,6 +107,11 @@ export class Room {
   private updatesSinceSnapshot: number;
   private compaction: Promise<void> | null = null;
   private isDestroyed = false;
+  /** Who owns each Yjs client id of the draft, as far as this room knows (CS21). */
+  private readonly clientOwners = new Map<number, string>();
+  /** Claims made here and not yet known to be stored: every update written under such an id carries its claim until one lands. */
+  private readonly unstoredClaims = new Set<number>();
+  private readingOwners: Promise<void> | null = null;
   /** Set when the live copy can no longer be trusted; it must not be written back. */
   private isBroken = false;
   private readonly logger: Logger;
@@ -220,18 +226,15 @@ export class Room {
     connection: Connection,
     update: Uint8Array,
     updateFrame: Uint8Array | null,
-    isRetry = false,
+    retry: { hasCaughtUp?: boolean; hasAskedOwners?: boolean } = {},
   ): void {
     const verdict = gateUpdate(update, this.known, this.deps.limits.maxUpdateBytes);
     if (!verdict.ok) {
-      if (verdict.isMissingDependency && this.deps.broadcaster && !isRetry) {
+      if (verdict.isMissingDependency && this.deps.broadcaster && !retry.hasCaughtUp) {
         // With peers, what it builds on may still be on its way: catch up, then judge again.
-        connection.hold();
-        void this.catchUpFromStore().then(() => {
-          if (connection.closed || this.isDestroyed) return;
-          this.receiveUpdate(connection, update, updateFrame, true);
-          connection.release();
-        });
+        this.judgeAgainAfter(this.catchUpFromStore(), connection, () =>
+          this.receiveUpdate(connection, update, updateFrame, { ...retry, hasCaughtUp: true }),
+        );
         return;
       }
       if (verdict.isMissingDependency && this.deps.broadcaster) {
@@ -265,6 +268,30 @@ export class Room {
       this.refuse(connection, CLOSE_CODES.forbidden, '[CS19] the copy is locked after sign-off');
       return;
     }
+    const ownership = judgeClientIds({
+      writes: verdict.clocks,
+      known: this.known,
+      owners: this.clientOwners,
+      accountId: connection.principal.accountId,
+      serverClientId: this.doc.clientID,
+      hasAskedStore: retry.hasAskedOwners === true,
+      isShared: this.deps.broadcaster !== undefined,
+    });
+    if (ownership.ok === 'ask-store') {
+      this.judgeAgainAfter(this.readClientOwners(), connection, () =>
+        this.receiveUpdate(connection, update, updateFrame, { ...retry, hasAskedOwners: true }),
+      );
+      return;
+    }
+    if (!ownership.ok) {
+      this.refuse(connection, CLOSE_CODES.forbidden, `[CS21] ${ownership.reason}`);
+      return;
+    }
+    // Claimed at once, so a second account racing for the same id in this tick is refused.
+    for (const claim of ownership.claims) {
+      this.clientOwners.set(claim.clientId, claim.accountId);
+      this.unstoredClaims.add(claim.clientId);
+    }
     if (!verdict.hasNewStructs && !scope.hasEffectiveDeletes) {
       // Known is not yet stored: the write that brought it sends the ack when it lands.
       if (connection.wantsAck && verdict.clocks.size > 0 && this.isApplied(verdict.clocks)) {
@@ -276,9 +303,11 @@ export class Room {
     this.pendingRoots.add(scope.itemRanges);
     this.pendingWrites++;
     const epoch = this.epoch;
-    this.deps.log.append(this.draftId, update, () => epoch === this.epoch).then(
+    const claims = this.claimsToStore(verdict.clocks, connection.principal.accountId);
+    this.deps.log.append(this.draftId, update, () => epoch === this.epoch, claims).then(
       () => {
         this.pendingWrites--;
+        if (claims) for (const claim of claims) this.unstoredClaims.delete(claim.clientId);
         if (epoch !== this.epoch || this.isDestroyed) {
           // An earlier write failed; this update may build on it. The client resends on reconnect.
           connection.close(CLOSE_CODES.storageFailed, 'an earlier write failed; reconnect to resync');
@@ -297,6 +326,47 @@ export class Room {
         this.deps.onMaybeIdle(this);
       },
     );
+  }
+
+  /** The claims an update written under `writes` carries: its author's not yet stored (a write that carried one may have failed). */
+  private claimsToStore(writes: ReadonlyMap<number, number>, accountId: string): ClientClaim[] | undefined {
+    if (this.unstoredClaims.size === 0) return undefined;
+    let claims: ClientClaim[] | undefined;
+    for (const clientId of writes.keys()) {
+      if (this.unstoredClaims.has(clientId) && this.clientOwners.get(clientId) === accountId) (claims ??= []).push({ clientId, accountId });
+    }
+    return claims;
+  }
+
+  /** Holds the connection's frames until `wait` settles, then runs `judge` (the same frame, judged again) and lets them go. */
+  private judgeAgainAfter(wait: Promise<unknown>, connection: Connection, judge: () => void): void {
+    connection.hold();
+    void wait.then(
+      () => {
+        if (connection.closed || this.isDestroyed) return;
+        judge();
+        connection.release();
+      },
+      (error: unknown) => {
+        this.logger.error({ err: error, connectionId: connection.id }, 'reading the draft to judge an update failed');
+        connection.close(CLOSE_CODES.draftUnavailable, 'the draft could not be read; reconnect to resend');
+      },
+    );
+  }
+
+  /** Reads the draft's client id owners from the store into the room's (one read at a time). */
+  private readClientOwners(): Promise<void> {
+    this.readingOwners ??= this.deps.store.loadClientOwners(this.draftId).then(
+      (owners) => {
+        this.readingOwners = null;
+        for (const [clientId, accountId] of owners) this.clientOwners.set(clientId, accountId);
+      },
+      (error: unknown) => {
+        this.readingOwners = null;
+        throw error;
+      },
+    );
+    return this.readingOwners;
   }
 
   /** True when some GC struct of the update lies beyond the known clocks of its client. */

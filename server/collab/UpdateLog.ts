@@ -1,4 +1,4 @@
-import type { DocumentStore, UpdateToAppend } from '../storage/DocumentStore.ts';
+import type { ClientClaim, DocumentStore, UpdateToAppend } from '../storage/DocumentStore.ts';
 import { noCollabMetrics, type CollabMetrics } from './CollabMetrics.ts';
 
 interface PendingAppend extends UpdateToAppend {
@@ -40,12 +40,17 @@ export class UpdateLog {
    * Resolves with the update's sequence number once durable; rejects if its
    * batch failed, or with StaleAppendError without writing when
    * `isStillWanted` says no at the moment its batch is written (an earlier
-   * update it may build on failed to store).
+   * update it may build on failed to store). `claims` are stored with it.
    */
-  append(draftId: string, update: Uint8Array, isStillWanted: () => boolean = () => true): Promise<number> {
+  append(
+    draftId: string,
+    update: Uint8Array,
+    isStillWanted: () => boolean = () => true,
+    claims?: readonly ClientClaim[],
+  ): Promise<number> {
     this.pendingCount++;
     return new Promise<number>((resolve, reject) => {
-      this.queued.push({ draftId, update, isStillWanted, resolve, reject });
+      this.queued.push(claims ? { draftId, update, claims, isStillWanted, resolve, reject } : { draftId, update, isStillWanted, resolve, reject });
       if (!this.isScheduled) {
         this.isScheduled = true;
         // setImmediate runs after the I/O callbacks of this tick: every frame

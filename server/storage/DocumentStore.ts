@@ -28,6 +28,14 @@ export interface StoredDraftState {
 export interface UpdateToAppend {
   draftId: string;
   update: Uint8Array;
+  /** Yjs client ids this update is the first to write in its draft, claimed for its author (see loadClientOwners). */
+  claims?: readonly ClientClaim[];
+}
+
+/** A Yjs client id of a draft and the account that wrote its first struct. */
+export interface ClientClaim {
+  clientId: number;
+  accountId: string;
 }
 
 export interface NewDraft {
@@ -54,6 +62,13 @@ export interface DocumentStore {
    * Resolves to each update's sequence number, in the order given.
    */
   appendUpdates(batch: readonly UpdateToAppend[]): Promise<number[]>;
+  /**
+   * Who owns each claimed Yjs client id of a draft: the account whose update
+   * first wrote it (appendUpdates' claims, in the same transaction as the
+   * update). A later claim of an owned id is ignored, so the first one stands.
+   * Empty for a draft with no claims or no such draft.
+   */
+  loadClientOwners(draftId: string): Promise<Map<number, string>>;
   /**
    * Replaces the snapshot with `snapshot`, which must hold everything up to
    * and including update `throughSeq`, and drops those updates. Updates after

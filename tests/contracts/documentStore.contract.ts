@@ -239,6 +239,35 @@ export function describeDocumentStoreContract(
       });
     });
 
+    describe('client id owners (CS21)', () => {
+      it('stores the claims that come with an update, per draft; a later claim of an owned id leaves the first owner', async () => {
+        const a = await createDraft('draft-claims-a');
+        const b = await createDraft('draft-claims-b');
+        expect(await store.loadClientOwners('draft-claims-a')).toEqual(new Map());
+        await store.appendUpdates([
+          { draftId: 'draft-claims-a', update: editOf(a.doc, ' one'), claims: [{ clientId: 11, accountId: 'alice' }] },
+          { draftId: 'draft-claims-b', update: editOf(b.doc, ' two'), claims: [{ clientId: 11, accountId: 'bob' }] },
+          // The same id claimed twice in one batch: the first stands.
+          { draftId: 'draft-claims-a', update: editOf(a.doc, ' three'), claims: [{ clientId: 4294967295, accountId: 'bob' }, { clientId: 11, accountId: 'bob' }] },
+        ]);
+        await store.appendUpdates([{ draftId: 'draft-claims-a', update: editOf(a.doc, ' four'), claims: [{ clientId: 11, accountId: 'carol' }] }]);
+        expect(await store.loadClientOwners('draft-claims-a')).toEqual(new Map([[11, 'alice'], [4294967295, 'bob']]));
+        expect(await store.loadClientOwners('draft-claims-b')).toEqual(new Map([[11, 'bob']]));
+        expect(await store.loadClientOwners('draft-claims-missing')).toEqual(new Map());
+      });
+
+      it('keeps no claim of a batch that failed', async () => {
+        const a = await createDraft('draft-claims-rollback');
+        await expect(
+          store.appendUpdates([
+            { draftId: 'draft-claims-rollback', update: editOf(forkOf(a.doc), ' lost'), claims: [{ clientId: 5, accountId: 'alice' }] },
+            { draftId: 'draft-claims-nowhere', update: editOf(newDraftDoc('x'), ' orphan'), claims: [{ clientId: 6, accountId: 'alice' }] },
+          ]),
+        ).rejects.toBeDefined();
+        expect(await store.loadClientOwners('draft-claims-rollback')).toEqual(new Map());
+      });
+    });
+
     describe('compaction', () => {
       /** A draft with three stored updates, the doc that wrote them, and their sequence numbers. */
       async function draftWithUpdates(id: string) {

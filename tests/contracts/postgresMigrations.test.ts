@@ -37,7 +37,7 @@ describe.skipIf(unavailable !== undefined)(
       expect(await migratePostgres(pool)).toEqual(ALL_VERSIONS);
       expect(await appliedVersions(pool)).toEqual(ALL_VERSIONS);
       expect(await tablesOf(pool)).toEqual(
-        ['accounts', 'activity', 'api_tokens', 'desk_states', 'draft_snapshots', 'draft_updates', 'drafts', 'inbox_items', 'schema_migrations', 'sessions', 'signoffs', 'versions'].sort(),
+        ['accounts', 'activity', 'api_tokens', 'desk_states', 'draft_clients', 'draft_snapshots', 'draft_updates', 'drafts', 'inbox_items', 'schema_migrations', 'sessions', 'signoffs', 'versions'].sort(),
       );
       expect(await migratePostgres(pool)).toEqual([]);
       expect(await appliedVersions(pool)).toEqual(ALL_VERSIONS);

@@ -139,8 +139,25 @@ export class PostgresDocumentStore implements DocumentStore {
         [batch.map((entry) => entry.draftId), batch.map((entry) => asBuffer(entry.update))],
       );
       const seqs = rows.map((row) => toNumber(row.seq)).sort((a, b) => a - b);
+      const claims = batch.flatMap((entry) => (entry.claims ?? []).map((claim) => ({ draftId: entry.draftId, ...claim })));
+      if (claims.length > 0) {
+        await client.query(
+          `INSERT INTO draft_clients (draft_id, client_id, account_id)
+           SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])
+           ON CONFLICT (draft_id, client_id) DO NOTHING`,
+          [claims.map((c) => c.draftId), claims.map((c) => c.clientId), claims.map((c) => c.accountId)],
+        );
+      }
       return seqs;
     });
+  }
+
+  async loadClientOwners(draftId: string): Promise<Map<number, string>> {
+    const { rows } = await this.pool.query<{ client_id: string; account_id: string }>(
+      'SELECT client_id, account_id FROM draft_clients WHERE draft_id = $1',
+      [draftId],
+    );
+    return new Map(rows.map((row) => [toNumber(row.client_id), row.account_id]));
   }
 
   async compactDraft(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {

@@ -59,6 +59,10 @@ export class SqliteDocumentStore implements DocumentStore {
         'SELECT seq, payload FROM draft_updates WHERE draft_id = ? AND seq > ? ORDER BY seq',
       ),
       insertUpdate: db.prepare('INSERT INTO draft_updates (draft_id, payload) VALUES (?, ?)'),
+      insertClaim: db.prepare('INSERT OR IGNORE INTO draft_clients (draft_id, client_id, account_id) VALUES (?, ?, ?)'),
+      listClientOwners: db.prepare<[string], { client_id: number; account_id: string }>(
+        'SELECT client_id, account_id FROM draft_clients WHERE draft_id = ?',
+      ),
       upsertSnapshot: db.prepare(
         `INSERT INTO draft_snapshots (draft_id, state, through_seq) VALUES (?, ?, ?)
          ON CONFLICT (draft_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq
@@ -119,8 +123,9 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.db.transaction(() => {
       const seqs: number[] = [];
       let lastDraftId: string | undefined;
-      for (const { draftId, update } of batch) {
+      for (const { draftId, update, claims } of batch) {
         seqs.push(Number(this.statements.insertUpdate.run(draftId, asBuffer(update)).lastInsertRowid));
+        if (claims) for (const claim of claims) this.statements.insertClaim.run(draftId, claim.clientId, claim.accountId);
         // Batches usually come in runs of one draft; touch each run once.
         if (draftId !== lastDraftId) {
           this.statements.touchDraft.run(at, draftId);
@@ -129,6 +134,10 @@ export class SqliteDocumentStore implements DocumentStore {
       }
       return seqs;
     })();
+  }
+
+  async loadClientOwners(draftId: string): Promise<Map<number, string>> {
+    return new Map(this.statements.listClientOwners.all(draftId).map((row) => [row.client_id, row.account_id]));
   }
 
   async compactDraft(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {

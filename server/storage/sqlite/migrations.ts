@@ -130,4 +130,13 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE activity ADD COLUMN prev_hash TEXT;
   ALTER TABLE activity ADD COLUMN hash TEXT;
   `,
+  // 5: who owns each Yjs client id of a draft, so one account cannot write under another's id.
+  `
+  CREATE TABLE draft_clients (
+    draft_id    TEXT NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+    client_id   INTEGER NOT NULL,
+    account_id  TEXT NOT NULL,
+    PRIMARY KEY (draft_id, client_id)
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -56,6 +56,9 @@ describe('[CS6] when storing an update fails', () => {
     store.failing = false;
     await waitFor(() => bodyString(reader.doc).includes('Filed during the outage.'), 'the resent edit to arrive');
     expect(await store.countPendingUpdates(DRAFT_ID)).toBeGreaterThan(0);
+    // [CS21] The writer's client id was first written by the failed batch; its claim is stored with the resent edit.
+    const editor = await server.accounts.findAccountByUsername('editor');
+    expect((await store.loadClientOwners(DRAFT_ID)).get(writer.doc.clientID)).toBe(editor!.id);
     writer.destroy();
     reader.destroy();
   });

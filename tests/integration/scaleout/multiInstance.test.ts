@@ -205,4 +205,33 @@ describe.skipIf(unavailable !== undefined)('several instances sharing Postgres a
     expect(bodyString(onB.doc)).not.toContain('legal rewrote this');
     await stopAll();
   });
+
+  it('[CS21] a client id claimed through one instance cannot be written under by another account through another', async () => {
+    const [a, b] = [await startInstance(), await startInstance()];
+    const draftId = await createDraft(a);
+    const onA = open(a, draftId);
+    const onB = open(b, draftId);
+    await Promise.all([onA.waitSynced(), onB.waitSynced()]);
+    appendParagraph(onA.doc, 'filed through A');
+    await converge([onA, onB], ['filed through A']);
+
+    // The chief, through B, writes the next clock of the editor's client id (claimed through A).
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(onB.doc));
+    forger.clientID = onA.doc.clientID;
+    const sv = Y.encodeStateVector(forger);
+    appendParagraph(forger, 'the chief, posing as the editor');
+    const chief = openRawSocket(`${b.collabUrl}/${draftId}?token=${encodeURIComponent(await database.tokenFor('chief'))}`);
+    await chief.opened;
+    await waitFor(() => chief.received.length > 0, 'the greeting');
+    chief.socket.send(encodeUpdateFrame(Y.encodeStateAsUpdate(forger, sv)));
+    const closed = await chief.closed;
+    expect(closed.code).toBe(CLOSE_CODES.forbidden);
+    expect(closed.reason).toMatch(/^\[CS21\]/);
+
+    appendParagraph(onA.doc, 'the editor goes on');
+    await converge([onA, onB], ['the editor goes on']);
+    expect(bodyString(onB.doc)).not.toContain('posing');
+    await stopAll();
+  });
 });
