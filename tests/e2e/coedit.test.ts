@@ -70,7 +70,7 @@ describe.skipIf(unavailable !== undefined)('in Chromium', () => {
     }
     // The headline is the document's first block, rendered as the page's h1.
     await expect(ada.locator('.copy h1').innerText()).resolves.toBe('Harbour bridge to close for six weeks');
-  });
+  }, 60_000);
 
   it('imports the wire sample from the drafts list and renders its headline and paragraphs', async () => {
     const page = await openAs('editor', `${suite.server.url}/`);
