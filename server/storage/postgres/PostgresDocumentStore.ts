@@ -7,8 +7,8 @@ import type {
   UpdateToAppend,
 } from '../DocumentStore.ts';
 import { toDraftRecord, type DraftRow } from '../rows/draftRows.ts';
-import { toNumber } from '../rows/columns.ts';
-import { asBuffer, inTransaction } from './transaction.ts';
+import { asBuffer, toNumber } from '../rows/columns.ts';
+import { inTransaction } from './transaction.ts';
 
 export interface PostgresStoreOptions {
   /** Clock for timestamps; tests pin it. */

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { DeskStateRecord, SignoffRecord, StoredVersion, VersionMeta, VersionStore } from '../VersionStore.ts';
 import { VERSION_META_COLUMNS, toDeskState, toSignoff, toVersionMeta } from '../rows/versionRows.ts';
 import type { DeskRow, SignoffRow, VersionRow } from '../rows/versionRows.ts';
-import { asBuffer } from './transaction.ts';
+import { asBuffer } from '../rows/columns.ts';
 
 /**
  * Versions, sign-offs and desk states in Postgres, on the shared pool. Same

@@ -29,7 +29,3 @@ export async function inTransaction<T>(
     client.release(broken);
   }
 }
-
-/** pg binds a Buffer as bytea; this views the same memory, no copy (a plain Uint8Array would be sent as text). */
-export const asBuffer = (bytes: Uint8Array): Buffer =>
-  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

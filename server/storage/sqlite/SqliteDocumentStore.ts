@@ -6,6 +6,7 @@ import type {
   StoredDraftState,
   UpdateToAppend,
 } from '../DocumentStore.ts';
+import { asBuffer } from '../rows/columns.ts';
 import { toDraftRecord, type DraftRow } from '../rows/draftRows.ts';
 import { openSqliteDatabase } from './openSqliteDatabase.ts';
 
@@ -15,10 +16,6 @@ export interface SqliteStoreOptions {
   /** Clock for timestamps; tests pin it. */
   now?: () => number;
 }
-
-/** better-sqlite3 binds Buffers as BLOBs; this views the same memory, no copy. */
-const asBuffer = (bytes: Uint8Array): Buffer =>
-  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /**
  * The embedded store. better-sqlite3 is synchronous, so every method finishes
