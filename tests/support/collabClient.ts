@@ -60,6 +60,22 @@ export function appendParagraph(doc: Y.Doc, text: string): void {
   bodyOf(doc).push([paragraph]);
 }
 
+/**
+ * The update a paragraph appended under `clientId`'s next clock makes, by
+ * someone holding the whole of `draft`: what a client of another account
+ * would send to write under that id (CS21).
+ */
+export function paragraphUnderClientId(draft: Y.Doc, clientId: number, text: string): Uint8Array {
+  const forger = new Y.Doc();
+  Y.applyUpdate(forger, Y.encodeStateAsUpdate(draft));
+  forger.clientID = clientId;
+  const before = Y.encodeStateVector(forger);
+  appendParagraph(forger, text);
+  const update = Y.encodeStateAsUpdate(forger, before);
+  forger.destroy();
+  return update;
+}
+
 /** Types `text` at the end of the last paragraph, one transaction per character. */
 export function typeInto(doc: Y.Doc, text: string): void {
   const body = bodyOf(doc);

@@ -19,7 +19,7 @@ export interface SaveIndication {
 }
 
 /** The state as it is now, kept in the status's data-state. */
-export function trueSaveStateOf(save: SaveSnapshot, connection: ConnectionSnapshot): TrueSaveState {
+function trueSaveStateOf(save: SaveSnapshot, connection: ConnectionSnapshot): TrueSaveState {
   if (!save.hasUnsavedChanges) return 'saved';
   return connection.kind === 'connected' ? 'saving' : 'unsaved';
 }

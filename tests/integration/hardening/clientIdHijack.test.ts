@@ -1,32 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { encodeUpdateFrame } from '../../../server/collab/protocol.ts';
 import { emptyDraftState } from '../../../server/drafts/importDraft.ts';
 import { CLOSE_CODES } from '../../../shared/protocol/closeCodes.ts';
-import { appendParagraph, bodyString, connectClient, openRawSocket, type RawSocket, type TestClient } from '../../support/collabClient.ts';
+import { appendParagraph, bodyString, connectClient, openRawSocket, paragraphUnderClientId, type RawSocket, type TestClient } from '../../support/collabClient.ts';
 import { storedStateBase64 } from '../../support/storedDraft.ts';
 import { makeDataDir, startTestServer, type TestServer } from '../../support/testServer.ts';
 import { waitFor } from '../../support/waitFor.ts';
 
 const DRAFT_ID = 'client-id-hijack';
-
-/**
- * An update that writes a paragraph under `clientId`'s next clock, made by
- * someone who holds the whole draft: what a client of another account would
- * send to pass its words off as the owner's, or to have the owner's next
- * words dropped as already known.
- */
-function updateUnderClientId(draft: Y.Doc, clientId: number, text: string): Uint8Array {
-  const forger = new Y.Doc();
-  Y.applyUpdate(forger, Y.encodeStateAsUpdate(draft));
-  forger.clientID = clientId;
-  let written: Uint8Array | null = null;
-  forger.on('update', (update: Uint8Array) => (written = update));
-  appendParagraph(forger, text);
-  forger.destroy();
-  if (!written) throw new Error('the forged edit made no update');
-  return written;
-}
 
 /** Sends `update` over a fresh connection of `username`; resolves with that connection. */
 async function sendAs(server: TestServer, username: string, update: Uint8Array): Promise<RawSocket> {
@@ -66,7 +47,7 @@ describe('[CS21] a Yjs client id belongs to the account that first wrote under i
     await waitFor(() => bodyString(reader.doc).includes('Tuesday'), 'the reader to see the editor’s words');
     const before = await storedStateBase64(server.store, DRAFT_ID);
 
-    const closed = await (await sendAs(server, 'chief', updateUnderClientId(editor.doc, editor.doc.clientID, 'Words put in the editor’s mouth.'))).closed;
+    const closed = await (await sendAs(server, 'chief', paragraphUnderClientId(editor.doc, editor.doc.clientID, 'Words put in the editor’s mouth.'))).closed;
     expect(closed.code).toBe(CLOSE_CODES.forbidden);
     expect(closed.reason).toMatch(/^\[CS21\] client id \d+ belongs to another account/);
     expect(await storedStateBase64(server.store, DRAFT_ID)).toBe(before);
@@ -87,12 +68,12 @@ describe('[CS21] a Yjs client id belongs to the account that first wrote under i
     server = await startTestServer({ dataDir });
 
     const reader = await connect('legal');
-    const closed = await (await sendAs(server, 'chief', updateUnderClientId(reader.doc, ownerId, 'A chief posing as the editor.'))).closed;
+    const closed = await (await sendAs(server, 'chief', paragraphUnderClientId(reader.doc, ownerId, 'A chief posing as the editor.'))).closed;
     expect(closed.code).toBe(CLOSE_CODES.forbidden);
     expect(closed.reason).toMatch(/^\[CS21\]/);
 
     // The same account, under the same id (a tab that kept its offline copy), is taken.
-    const honest = await sendAs(server, 'editor', updateUnderClientId(reader.doc, ownerId, 'Filed after the restart.'));
+    const honest = await sendAs(server, 'editor', paragraphUnderClientId(reader.doc, ownerId, 'Filed after the restart.'));
     await waitFor(() => bodyString(reader.doc).includes('Filed after the restart.'), 'the owner’s words to arrive');
     expect(honest.socket.readyState).toBe(honest.socket.OPEN);
     honest.socket.close();

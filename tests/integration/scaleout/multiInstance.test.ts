@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { encodeUpdateFrame } from '../../../server/collab/protocol.ts';
 import { draftAnswerSchema } from '../../../shared/api/drafts.ts';
 import { CLOSE_CODES } from '../../../shared/protocol/closeCodes.ts';
-import { appendParagraph, bodyString, connectClient, openRawSocket, type TestClient } from '../../support/collabClient.ts';
+import { appendParagraph, bodyString, connectClient, openRawSocket, paragraphUnderClientId, type TestClient } from '../../support/collabClient.ts';
 import { findPostgresUnavailable } from '../../support/postgres.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/postgresDatabase.ts';
 import { redisUnavailableReason, startRedisServer, type RedisServer } from '../../support/redisServer.ts';
@@ -216,15 +216,11 @@ describe.skipIf(unavailable !== undefined)('several instances sharing Postgres a
     await converge([onA, onB], ['filed through A']);
 
     // The chief, through B, writes the next clock of the editor's client id (claimed through A).
-    const forger = new Y.Doc();
-    Y.applyUpdate(forger, Y.encodeStateAsUpdate(onB.doc));
-    forger.clientID = onA.doc.clientID;
-    const sv = Y.encodeStateVector(forger);
-    appendParagraph(forger, 'the chief, posing as the editor');
+    const forged = paragraphUnderClientId(onB.doc, onA.doc.clientID, 'the chief, posing as the editor');
     const chief = openRawSocket(`${b.collabUrl}/${draftId}?token=${encodeURIComponent(await database.tokenFor('chief'))}`);
     await chief.opened;
     await waitFor(() => chief.received.length > 0, 'the greeting');
-    chief.socket.send(encodeUpdateFrame(Y.encodeStateAsUpdate(forger, sv)));
+    chief.socket.send(encodeUpdateFrame(forged));
     const closed = await chief.closed;
     expect(closed.code).toBe(CLOSE_CODES.forbidden);
     expect(closed.reason).toMatch(/^\[CS21\]/);
