@@ -12,6 +12,7 @@ import { FlagTracker } from './FlagTracker.ts';
 import { offlineCopyName } from './offlineCopies.ts';
 import { PeopleTracker } from './PeopleTracker.ts';
 import { publishOwnAwareness } from './publishOwnAwareness.ts';
+import { sendUpdatesAfterPaint } from './sendUpdatesAfterPaint.ts';
 import { SaveTracker, type AckedClockStore } from './SaveTracker.ts';
 import { ServerRootTracker } from './ServerRootTracker.ts';
 import { ValueStore } from './ValueStore.ts';
@@ -93,6 +94,7 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
   });
 
   const stopPublishingOwnAwareness = publishOwnAwareness(provider, awareness);
+  const stopSendingAfterPaint = sendUpdatesAfterPaint(provider, doc);
 
   const saves = new SaveTracker(doc, {
     serverOrigin: provider,
@@ -190,6 +192,7 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
       // Tell the others we left before the socket goes.
       awareness.setLocalState(null);
       stopPublishingOwnAwareness();
+      stopSendingAfterPaint();
       connection.destroy();
       people.destroy();
       flags.destroy();
