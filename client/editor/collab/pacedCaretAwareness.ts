@@ -9,6 +9,13 @@ export interface PacingTimers {
   now: () => number;
 }
 
+type AwarenessListener = (changes: unknown, origin: unknown) => void;
+interface AwarenessChanges {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
 /** The awareness field y-tiptap's cursor plugin keeps the caret in. */
 const CARET_FIELD = 'cursor';
 /** Gap kept between two caret publications while the caret keeps moving (typing). */
@@ -26,6 +33,7 @@ export const CARET_PUBLISH_DELAY_MS = 40;
  * the latest caret goes out a moment after a lone move, and at most every
  * CARET_PUBLISH_GAP_MS while it keeps moving. Removing the caret (the editor
  * lost focus or closed) goes out at once; other fields are not touched.
+ * Its 'change' event leaves out changes of this person's state alone.
  */
 export function pacedCaretAwareness(
   awareness: Awareness,
@@ -35,6 +43,22 @@ export function pacedCaretAwareness(
     now: () => performance.now(),
   },
 ): CaretAwareness {
+  // 'change' listeners (the cursor plugin) hear only of other people's
+  // states: it draws no caret for this person, yet rebuilt every caret's
+  // decoration, in a ProseMirror transaction, at each of our own publications.
+  const forOthers = new WeakMap<AwarenessListener, AwarenessListener>();
+  const othersOnly = (listener: AwarenessListener): AwarenessListener => {
+    let wrapped = forOthers.get(listener);
+    if (!wrapped) {
+      wrapped = (changes, origin) => {
+        const { added, updated, removed } = changes as AwarenessChanges;
+        const isOwnAlone = [added, updated, removed].every((ids) => ids.every((id) => id === awareness.clientID));
+        if (!isOwnAlone) listener(changes, origin);
+      };
+      forOthers.set(listener, wrapped);
+    }
+    return wrapped;
+  };
   let pending: { value: unknown } | null = null;
   let timer: unknown = null;
   let lastPublishedAt = Number.NEGATIVE_INFINITY;
@@ -59,8 +83,8 @@ export function pacedCaretAwareness(
     },
     getStates: () => awareness.getStates(),
     getLocalState: () => awareness.getLocalState(),
-    on: awareness.on.bind(awareness),
-    off: awareness.off.bind(awareness),
+    on: (event: string, listener: AwarenessListener) => awareness.on(event, event === 'change' ? othersOnly(listener) : listener),
+    off: (event: string, listener: AwarenessListener) => awareness.off(event, (event === 'change' && forOthers.get(listener)) || listener),
     setLocalStateField: (field: string, value: unknown) => {
       if (field !== CARET_FIELD || value === null || value === undefined) {
         if (field === CARET_FIELD) cancel();

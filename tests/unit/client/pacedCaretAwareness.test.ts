@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Awareness } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CARET_PUBLISH_DELAY_MS, CARET_PUBLISH_GAP_MS, pacedCaretAwareness } from '../../../client/editor/collab/pacedCaretAwareness.ts';
 
@@ -67,18 +67,43 @@ describe('pacedCaretAwareness', () => {
     expect(awareness.getLocalState()).toMatchObject({ user: { name: 'Eddie Editor' }, cursor: { at: 1 } });
   });
 
-  it('shows the same states and events as the awareness it paces', () => {
+  it('shows the same states and update events as the awareness it paces', () => {
+    const paced = pacedCaretAwareness(awareness, timers());
+    const updates: unknown[] = [];
+    const listener = (update: unknown) => updates.push(update);
+    paced.on('update', listener);
+    awareness.setLocalStateField('user', { name: 'Lena Legal' });
+    expect(updates).toHaveLength(1);
+    expect(paced.getStates()).toBe(awareness.getStates());
+    expect(paced.states).toBe(awareness.states);
+    expect(paced.getLocalState()).toBe(awareness.getLocalState());
+    paced.off('update', listener);
+    awareness.setLocalStateField('user', { name: 'Lena L.' });
+    expect(updates).toHaveLength(1);
+  });
+
+  it("tells change listeners of other people's states, not of this person's own alone", () => {
     const paced = pacedCaretAwareness(awareness, timers());
     const changes: unknown[] = [];
     const listener = (change: unknown) => changes.push(change);
     paced.on('change', listener);
-    awareness.setLocalStateField('user', { name: 'Lena Legal' });
-    expect(changes).toHaveLength(1);
-    expect(paced.getStates()).toBe(awareness.getStates());
-    expect(paced.states).toBe(awareness.states);
-    expect(paced.getLocalState()).toBe(awareness.getLocalState());
+
+    // This person's caret: the cursor plugin draws no caret for it, so it is not told.
+    paced.setLocalStateField('cursor', { at: 1 });
+    vi.advanceTimersByTime(CARET_PUBLISH_DELAY_MS);
+    expect(awareness.getLocalState()?.cursor).toEqual({ at: 1 });
+    expect(changes).toEqual([]);
+
+    // Someone else's caret arrives: it is told.
+    const colleague = new Awareness(new Y.Doc());
+    colleague.setLocalStateField('cursor', { at: 7 });
+    applyAwarenessUpdate(awareness, encodeAwarenessUpdate(colleague, [colleague.clientID]), 'remote');
+    expect(changes).toEqual([{ added: [colleague.clientID], updated: [], removed: [] }]);
+
     paced.off('change', listener);
-    awareness.setLocalStateField('user', { name: 'Lena L.' });
+    colleague.setLocalStateField('cursor', { at: 8 });
+    applyAwarenessUpdate(awareness, encodeAwarenessUpdate(colleague, [colleague.clientID]), 'remote');
     expect(changes).toHaveLength(1);
+    colleague.destroy();
   });
 });
