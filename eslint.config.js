@@ -54,8 +54,8 @@ export default tseslint.config(
     rules: restrict([noClientInServer, noHttpBelow, noBackendOutsideMain]),
   },
   {
-    // The Redis fan-out implementation is where ioredis is spoken; main.ts alone constructs it.
-    files: ['server/collab/fanout/Redis*.ts'],
+    // The Redis implementations (fan-out, shared sign-in counts) are where ioredis is spoken; main.ts alone constructs them.
+    files: ['server/collab/fanout/Redis*.ts', 'server/auth/Redis*.ts'],
     rules: restrict([noClientInServer, noHttpBelow]),
   },
   {
@@ -64,7 +64,7 @@ export default tseslint.config(
   },
   {
     files: ['server/**/*.ts'],
-    ignores: ['server/main.ts', 'server/collab/**', 'server/storage/**'],
+    ignores: ['server/main.ts', 'server/collab/**', 'server/storage/**', 'server/auth/Redis*.ts'],
     rules: restrict([noClientInServer, noBackendOutsideMain]),
   },
   {

@@ -41,14 +41,16 @@ const COMPACTION_LEASE_MS = 60_000;
 
 /**
  * Redis fan-out between instances: two connections (a subscribed one cannot
- * publish). ioredis reconnects by itself; the broadcaster then tells every
+ * publish), the publishing one also keeping compaction leases and failed
+ * sign-in counts. ioredis reconnects by itself; the broadcaster then tells every
  * room to catch up from the database.
  */
 async function openFanout(redisUrl: string, logger: Logger) {
   // Loaded only when REDIS_URL is set, like the Postgres client above.
-  const [{ Redis }, { RedisBroadcaster, RedisCompactionLock }] = await Promise.all([
+  const [{ Redis }, { RedisBroadcaster, RedisCompactionLock }, { redisFailureCounts }] = await Promise.all([
     import('ioredis'),
     import('./collab/fanout/RedisBroadcaster.ts'),
+    import('./auth/RedisFailureCounts.ts'),
   ]);
   const options = { maxRetriesPerRequest: 2, retryStrategy: (attempt: number) => Math.min(attempt * 100, 2000) };
   const publisher = new Redis(redisUrl, options);
@@ -57,6 +59,8 @@ async function openFanout(redisUrl: string, logger: Logger) {
   return {
     broadcaster: new RedisBroadcaster(publisher, subscriber, logger),
     compactionLock: new RedisCompactionLock(publisher, COMPACTION_LEASE_MS),
+    // Failed sign-ins count across instances, or each would allow the limit anew.
+    signInFailures: redisFailureCounts(publisher, logger),
   };
 }
 

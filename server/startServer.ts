@@ -8,6 +8,7 @@ import { createAuthenticator, type Authenticator } from './auth/authenticator.ts
 import { createSignIn } from './auth/signIn.ts';
 import { createCollabEndpoint } from './collab/upgrade.ts';
 import type { Broadcaster, CompactionLock } from './collab/fanout/Broadcaster.ts';
+import type { FailureCountsFactory } from './auth/FailureCounts.ts';
 import { RoomRegistry } from './collab/RoomRegistry.ts';
 import { UpdateLog } from './collab/UpdateLog.ts';
 import { warmUpSyncPaths } from './collab/warmUp.ts';
@@ -39,8 +40,8 @@ export interface ServerDeps {
   logger: Logger;
   /** Clock for sessions, tokens and sign-in limits; tests may pin it. */
   now?: () => number;
-  /** Fan-out to other instances and the compaction lease; absent when this instance is alone. */
-  fanout?: { broadcaster: Broadcaster; compactionLock: CompactionLock };
+  /** What instances share through Redis: the fan-out, compaction leases, failed sign-in counts. Absent when this instance is alone. */
+  fanout?: { broadcaster: Broadcaster; compactionLock: CompactionLock; signInFailures?: FailureCountsFactory };
 }
 
 export interface RunningServer {
@@ -136,7 +137,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     annotations,
     versionDeps,
     authenticator,
-    signIn: createSignIn(accounts, config.signInLimits, now),
+    signIn: createSignIn(accounts, config.signInLimits, now, deps.fanout?.signInFailures),
     sessionSecret: deps.sessionSecret,
     sessionTtlMs: config.sessionTtlMs,
     allowedOrigins: config.allowedOrigins,

@@ -9,8 +9,8 @@ export interface FailureLimiterOptions {
 
 /**
  * Counts failed attempts per key (a username, a client address) over a
- * sliding window. In memory, so per server instance: several instances
- * behind a balancer each allow `maxFailures`.
+ * sliding window, in this process's memory (RedisFailureCounts shares them
+ * between instances).
  */
 export class FailureLimiter {
   private readonly failures = new Map<string, number[]>();

@@ -7,12 +7,13 @@ import { appendParagraph, bodyString, connectClient, openRawSocket, paragraphUnd
 import { findPostgresUnavailable } from '../../support/postgres.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/postgresDatabase.ts';
 import { redisUnavailableReason, startRedisServer, type RedisServer } from '../../support/redisServer.ts';
-import { makeDataDir } from '../../support/testServer.ts';
+import { DEMO_PASSWORD, makeDataDir } from '../../support/testServer.ts';
 import { spawnServer, type ServerProcess } from '../../support/serverProcess.ts';
 import { waitFor } from '../../support/waitFor.ts';
 import { SENTENCE, anchorsAround } from '../annotations/flagFixtures.ts';
 
 const unavailable = (await findPostgresUnavailable('scale-out tests')) ?? redisUnavailableReason();
+const MAX_SIGNIN_FAILURES = 3;
 
 describe.skipIf(unavailable !== undefined)('several instances sharing Postgres and Redis', () => {
   let database: TestDatabase;
@@ -25,7 +26,13 @@ describe.skipIf(unavailable !== undefined)('several instances sharing Postgres a
   const startInstance = async () => {
     const instance = await spawnServer(
       makeDataDir(),
-      { DATABASE_URL: database.url, REDIS_URL: redis.url, COMPACT_AFTER_UPDATES: '40', LOG_LEVEL: 'info' },
+      {
+        DATABASE_URL: database.url,
+        REDIS_URL: redis.url,
+        COMPACT_AFTER_UPDATES: '40',
+        SIGNIN_MAX_FAILURES_PER_ACCOUNT: String(MAX_SIGNIN_FAILURES),
+        LOG_LEVEL: 'info',
+      },
       { built: true },
     );
     instances.push(instance);
@@ -228,6 +235,28 @@ describe.skipIf(unavailable !== undefined)('several instances sharing Postgres a
     appendParagraph(onA.doc, 'the editor goes on');
     await converge([onA, onB], ['the editor goes on']);
     expect(bodyString(onB.doc)).not.toContain('posing');
+    await stopAll();
+  });
+
+  it('failed sign-ins count across instances: the limit is for the deployment, not for each instance', async () => {
+    const [a, b] = [await startInstance(), await startInstance()];
+    const signIn = (instance: ServerProcess, password: string) =>
+      fetch(`${instance.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: instance.url },
+        body: JSON.stringify({ username: 'legal', password }),
+      });
+    // Wrong passwords spread over both instances, as a balancer would spread them.
+    const wrong = [a, b, a];
+    expect(wrong).toHaveLength(MAX_SIGNIN_FAILURES);
+    for (const instance of wrong) expect((await signIn(instance, 'not the password')).status).toBe(401);
+
+    // Either instance now refuses even the right password until the window passes.
+    for (const instance of [b, a]) {
+      const refused = await signIn(instance, DEMO_PASSWORD);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
     await stopAll();
   });
 });
