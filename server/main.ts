@@ -41,16 +41,17 @@ const COMPACTION_LEASE_MS = 60_000;
 
 /**
  * Redis fan-out between instances: two connections (a subscribed one cannot
- * publish), the publishing one also keeping compaction leases and failed
- * sign-in counts. ioredis reconnects by itself; the broadcaster then tells every
+ * publish), the publishing one also keeping compaction leases, failed
+ * sign-in counts and presence. ioredis reconnects by itself; the broadcaster then tells every
  * room to catch up from the database.
  */
 async function openFanout(redisUrl: string, logger: Logger) {
   // Loaded only when REDIS_URL is set, like the Postgres client above.
-  const [{ Redis }, { RedisBroadcaster, RedisCompactionLock }, { redisFailureCounts }] = await Promise.all([
+  const [{ Redis }, { RedisBroadcaster, RedisCompactionLock }, { redisFailureCounts }, { redisPresenceDirectory }] = await Promise.all([
     import('ioredis'),
     import('./collab/fanout/RedisBroadcaster.ts'),
     import('./auth/RedisFailureCounts.ts'),
+    import('./collab/fanout/RedisPresenceDirectory.ts'),
   ]);
   const options = { maxRetriesPerRequest: 2, retryStrategy: (attempt: number) => Math.min(attempt * 100, 2000) };
   const publisher = new Redis(redisUrl, options);
@@ -61,6 +62,8 @@ async function openFanout(redisUrl: string, logger: Logger) {
     compactionLock: new RedisCompactionLock(publisher, COMPACTION_LEASE_MS),
     // Failed sign-ins count across instances, or each would allow the limit anew.
     signInFailures: redisFailureCounts(publisher, logger),
+    // The drafts list shows who is in a draft on any instance.
+    presence: redisPresenceDirectory(publisher, logger),
   };
 }
 

@@ -9,6 +9,7 @@ import { createSignIn } from './auth/signIn.ts';
 import { createCollabEndpoint } from './collab/upgrade.ts';
 import type { Broadcaster, CompactionLock } from './collab/fanout/Broadcaster.ts';
 import type { FailureCountsFactory } from './auth/FailureCounts.ts';
+import { localPresenceDirectory, type PresenceDirectoryFactory } from './collab/presence/PresenceDirectory.ts';
 import { RoomRegistry } from './collab/RoomRegistry.ts';
 import { UpdateLog } from './collab/UpdateLog.ts';
 import { warmUpSyncPaths } from './collab/warmUp.ts';
@@ -40,8 +41,13 @@ export interface ServerDeps {
   logger: Logger;
   /** Clock for sessions, tokens and sign-in limits; tests may pin it. */
   now?: () => number;
-  /** What instances share through Redis: the fan-out, compaction leases, failed sign-in counts. Absent when this instance is alone. */
-  fanout?: { broadcaster: Broadcaster; compactionLock: CompactionLock; signInFailures?: FailureCountsFactory };
+  /** What instances share through Redis: the fan-out, compaction leases, failed sign-in counts, presence. Absent when this instance is alone. */
+  fanout?: {
+    broadcaster: Broadcaster;
+    compactionLock: CompactionLock;
+    signInFailures?: FailureCountsFactory;
+    presence?: PresenceDirectoryFactory;
+  };
 }
 
 export interface RunningServer {
@@ -121,6 +127,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
       compactAfterUpdates: config.compactAfterUpdates,
     },
   });
+  const presence = (deps.fanout?.presence ?? localPresenceDirectory)(() => registry.peopleOfRooms());
   const authenticator = createAuthenticator({
     accounts,
     sessionSecret: deps.sessionSecret,
@@ -164,7 +171,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
       renderMetrics: metrics.render,
       metricsContentType: metrics.contentType,
     },
-    presentIn: (draftId) => registry.findRoom(draftId)?.presentUsers() ?? [],
+    presentIn: (draftIds) => presence.presentIn(draftIds),
   });
   const collab = createCollabEndpoint({
     registry,
@@ -205,6 +212,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
       collab.close();
       await clearance.close();
       await versionWatcher.close();
+      await presence.close();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await registry.closeAll(CLOSE_CODES.goingAway, 'server is shutting down');
       server.closeAllConnections();

@@ -13,6 +13,7 @@ import type { Connection } from './Connection.ts';
 import { FANOUT_ORIGIN, localCompactionLock, type Broadcaster, type CompactionLock, type FanoutKind } from './fanout/Broadcaster.ts';
 import { decodeFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdateFrame } from './protocol.ts';
 import { RoomPresence, type PresenceLimits } from './RoomPresence.ts';
+import type { PresentAccount } from './presence/PresenceDirectory.ts';
 import { StaleAppendError, type UpdateLog } from './UpdateLog.ts';
 import { advanceKnownClocks, gateUpdate } from './updateGate.ts';
 import { PendingRoots, type ItemRange } from './PendingRoots.ts';
@@ -641,7 +642,7 @@ export class Room {
   }
 
   /** People present, one per account with a connection here (several tabs count once), in arrival order. */
-  presentUsers(): Array<{ name: string; color: string; role: string }> {
+  presentUsers(): PresentAccount[] {
     return this.presence.presentUsers();
   }
 

@@ -6,6 +6,7 @@ import { encodeAwarenessEntries, gateAwareness, type AwarenessEntry } from './aw
 import { AwarenessRate } from './awarenessRate.ts';
 import type { Connection } from './Connection.ts';
 import { FANOUT_ORIGIN, type Broadcaster } from './fanout/Broadcaster.ts';
+import type { PresentAccount } from './presence/PresenceDirectory.ts';
 import { encodeAwarenessFrame } from './protocol.ts';
 
 /** A stock provider sends one awareness message per caret move; fast typing stays well below this. */
@@ -97,13 +98,13 @@ export class RoomPresence {
   }
 
   /** People present, one per account with a connection here (several tabs count once), in arrival order. */
-  presentUsers(): Array<{ name: string; color: string; role: string }> {
-    const people = new Map<string, { name: string; color: string; role: string }>();
+  presentUsers(): PresentAccount[] {
+    const people = new Map<string, PresentAccount>();
     for (const [clientId, owner] of this.owners) {
       const user = (this.awareness.getStates().get(clientId) as { user?: { color?: unknown } } | undefined)?.user;
       const { accountId, displayName, role } = owner.principal;
       if (people.has(accountId)) continue;
-      people.set(accountId, { name: displayName, color: typeof user?.color === 'string' ? user.color : '#4a5568', role });
+      people.set(accountId, { accountId, name: displayName, color: typeof user?.color === 'string' ? user.color : '#4a5568', role });
     }
     return [...people.values()];
   }

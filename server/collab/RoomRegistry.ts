@@ -5,6 +5,7 @@ import { loadDraft } from './loadDraft.ts';
 import type { Broadcaster, CompactionLock, FanoutKind } from './fanout/Broadcaster.ts';
 import { Room, type RoomDeps, type RoomLimits } from './Room.ts';
 import type { UpdateLog } from './UpdateLog.ts';
+import type { RoomPeople } from './presence/PresenceDirectory.ts';
 
 export interface RoomRegistryDeps {
   store: DocumentStore;
@@ -68,6 +69,11 @@ export class RoomRegistry {
   /** The loaded room of a draft, or undefined when nobody has it open here. */
   findRoom(draftId: string): Room | undefined {
     return this.loaded.get(draftId);
+  }
+
+  /** Each loaded room's draft and the people in it. */
+  *peopleOfRooms(): Iterable<RoomPeople> {
+    for (const room of this.loaded.values()) yield { draftId: room.draftId, people: room.presentUsers() };
   }
 
   get size(): number {

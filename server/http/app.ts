@@ -52,7 +52,7 @@ export interface AppDeps {
   trustProxy: boolean;
   now: () => number;
   logger: Logger;
-  presentIn: (draftId: string) => PresentPerson[];
+  presentIn: (draftIds: readonly string[]) => Promise<Map<string, PresentPerson[]>>;
   /** The built client (index.html and assets); absent in API-only test runs. */
   staticDir: string;
   maxImportBytes: number;

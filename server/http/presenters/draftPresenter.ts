@@ -12,7 +12,8 @@ export function toDraftSummary(
     title: record.title,
     createdAt: new Date(record.createdAt).toISOString(),
     updatedAt: new Date(record.updatedAt).toISOString(),
-    present,
+    // Only what the list shows: who (by name), in which colour, in which role.
+    present: present.map(({ name, color, role }) => ({ name, color, role })),
     state,
   };
 }

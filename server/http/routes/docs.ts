@@ -26,8 +26,8 @@ import { toDraftSummary } from '../presenters/draftPresenter.ts';
 
 export interface DocsRouteDeps {
   store: DocumentStore;
-  /** Who is in a draft right now, on this server. */
-  presentIn: (draftId: string) => PresentPerson[];
+  /** Who is in each of these drafts right now. */
+  presentIn: (draftIds: readonly string[]) => Promise<Map<string, PresentPerson[]>>;
   /** The desk states mirrored by the version commands; a draft missing here is a plain draft. */
   versions: Pick<VersionStore, 'listDeskStates'>;
   maxImportBytes: number;
@@ -50,9 +50,12 @@ export function docsRoutes(deps: DocsRouteDeps) {
   const mayCreate = requirePermission(ACTIONS.createDrafts);
   const mayRename = requirePermission(ACTIONS.renameDrafts);
   const deskStates = async () => new Map((await deps.versions.listDeskStates()).map((d) => [d.draftId, d.state]));
-  const summary = (record: Parameters<typeof toDraftSummary>[0], states?: Map<string, DeskState>) =>
-    toDraftSummary(record, deps.presentIn(record.id), states?.get(record.id));
-  const summaryWithState = async (record: Parameters<typeof toDraftSummary>[0]) => summary(record, await deskStates());
+  const summary = (record: Parameters<typeof toDraftSummary>[0], states?: Map<string, DeskState>, present?: Map<string, PresentPerson[]>) =>
+    toDraftSummary(record, present?.get(record.id) ?? [], states?.get(record.id));
+  const summaryWithState = async (record: Parameters<typeof toDraftSummary>[0]) => {
+    const [states, present] = await Promise.all([deskStates(), deps.presentIn([record.id])]);
+    return summary(record, states, present);
+  };
 
   const getDraft = async (id: string) => {
     const record = DRAFT_ID_PATTERN.test(id) ? await store.findDraft(id) : undefined;
@@ -71,7 +74,8 @@ export function docsRoutes(deps: DocsRouteDeps) {
     const query = listQuerySchema.safeParse(c.req.query());
     if (!query.success) throw validationFailed(describeIssues(query.error));
     const [drafts, states] = await Promise.all([store.listDrafts(), deskStates()]);
-    const summaries = drafts.map((record) => summary(record, states));
+    const present = await deps.presentIn(drafts.map((record) => record.id));
+    const summaries = drafts.map((record) => summary(record, states, present));
     const wanted = query.data.state;
     return c.json<DraftList>({ drafts: wanted ? summaries.filter((d) => d.state === wanted) : summaries });
   });

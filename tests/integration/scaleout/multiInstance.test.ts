@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeUpdateFrame } from '../../../server/collab/protocol.ts';
-import { draftAnswerSchema } from '../../../shared/api/drafts.ts';
+import { draftAnswerSchema, draftListSchema } from '../../../shared/api/drafts.ts';
 import { CLOSE_CODES } from '../../../shared/protocol/closeCodes.ts';
 import { appendParagraph, bodyString, connectClient, openRawSocket, paragraphUnderClientId, type TestClient } from '../../support/collabClient.ts';
 import { findPostgresUnavailable } from '../../support/postgres.ts';
@@ -257,6 +257,29 @@ describe.skipIf(unavailable !== undefined)('several instances sharing Postgres a
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     }
+    await stopAll();
+  });
+
+  it('the drafts list shows who is in a draft whichever instance they are connected to, and stops once they leave', async () => {
+    const [a, b] = [await startInstance(), await startInstance()];
+    const draftId = await createDraft(a);
+    const legalToken = await database.tokenFor('legal');
+    const presentOnB = async () => {
+      const res = await fetch(`${b.url}/api/docs`, { headers: { authorization: `Bearer ${legalToken}` } });
+      const list = draftListSchema.parse(await res.json());
+      return list.drafts.find((draft) => draft.id === draftId)!.present.map((person) => person.name);
+    };
+    expect(await presentOnB()).toEqual([]);
+
+    // In a draft means connected and announced in awareness, as the editor's page does.
+    const editor = connectClient(a.collabUrl, draftId, { token: editorToken, user: { id: 'test-editor', name: 'Eddie Editor' } });
+    clients.push(editor);
+    await editor.waitSynced();
+    await waitFor(async () => (await presentOnB()).includes('Eddie Editor'), 'B to list the editor connected to A');
+    expect(await presentOnB()).toEqual(['Eddie Editor']);
+
+    editor.destroy();
+    await waitFor(async () => (await presentOnB()).length === 0, 'B to list nobody once the editor left');
     await stopAll();
   });
 });
