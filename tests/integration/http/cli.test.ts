@@ -91,7 +91,8 @@ const newDir = () => {
   return dir;
 };
 
-describe.concurrent('npm run user', () => {
+// Each test starts the CLI up to six times; alongside the rest of the suite on two cores that can pass 30 s.
+describe.concurrent('npm run user', { timeout: 90_000 }, () => {
 
   it('adds an account with a generated password, changes its role, disables it, resets its password, lists it', async () => {
     const dataDir = newDir();
