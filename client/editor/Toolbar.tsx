@@ -4,6 +4,7 @@ import { Icon, type IconName } from '../ui/Icon.tsx';
 import { LINK_SHORTCUT } from './extensions/LinkShortcut.ts';
 import { PULL_QUOTE_SHORTCUT } from './extensions/PullQuoteCommands.ts';
 import { ariaShortcut, shortcutLabel } from './shortcutLabel.ts';
+import { formattingContextOf } from './formattingContext.ts';
 import { useEditorStateAfterPaint } from './useEditorStateAfterPaint.ts';
 
 interface ToolbarAction {
@@ -17,6 +18,13 @@ interface ToolbarAction {
   canRun: (editor: Editor) => boolean;
   run: (editor: Editor) => void;
   groupEnd?: boolean;
+  /** Undo and redo: their answers follow the edit history, not the caret's place. */
+  readsHistory?: boolean;
+}
+
+interface ActionState {
+  isActive: boolean;
+  canRun: boolean;
 }
 
 function actions(onRequestLink: () => void): ToolbarAction[] {
@@ -124,6 +132,7 @@ function actions(onRequestLink: () => void): ToolbarAction[] {
       isActive: () => false,
       canRun: (e) => e.can().undo(),
       run: (e) => e.chain().focus().undo().run(),
+      readsHistory: true,
     },
     {
       id: 'redo',
@@ -134,6 +143,7 @@ function actions(onRequestLink: () => void): ToolbarAction[] {
       isActive: () => false,
       canRun: (e) => e.can().redo(),
       run: (e) => e.chain().focus().redo().run(),
+      readsHistory: true,
     },
   ];
 }
@@ -159,10 +169,22 @@ export function Toolbar({ editor, onRequestLink, isDisabled, describedBy }: Tool
   const [focusIndex, setFocusIndex] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
 
-  // Asking every command whether it can run costs milliseconds on a long draft: after the paint, not in the keystroke.
+  // Asking every command whether it can run costs milliseconds on a long draft: after the paint, not in the
+  // keystroke, and for the formatting buttons only when the caret's surroundings changed (formattingContext.ts).
+  const kept = useRef<{ context: string; states: ActionState[] } | null>(null);
   const states = useEditorStateAfterPaint(
     editor,
-    (current) => list.map((action) => ({ isActive: action.isActive(current), canRun: current.isEditable && action.canRun(current) })),
+    (current) => {
+      const stateOf = (action: ToolbarAction): ActionState => ({
+        isActive: action.isActive(current),
+        canRun: current.isEditable && action.canRun(current),
+      });
+      const context = formattingContextOf(current.state, current.isEditable);
+      const reusable = context !== null && kept.current?.context === context ? kept.current.states : null;
+      const next = list.map((action, i) => (reusable && !action.readsHistory ? reusable[i]! : stateOf(action)));
+      kept.current = context === null ? null : { context, states: next };
+      return next;
+    },
     (a, b) => a.length === b.length && a.every((s, i) => s.isActive === b[i]!.isActive && s.canRun === b[i]!.canRun),
   );
 
