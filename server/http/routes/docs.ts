@@ -74,10 +74,10 @@ export function docsRoutes(deps: DocsRouteDeps) {
     const query = listQuerySchema.safeParse(c.req.query());
     if (!query.success) throw validationFailed(describeIssues(query.error));
     const [drafts, states] = await Promise.all([store.listDrafts(), deskStates()]);
-    const present = await deps.presentIn(drafts.map((record) => record.id));
-    const summaries = drafts.map((record) => summary(record, states, present));
     const wanted = query.data.state;
-    return c.json<DraftList>({ drafts: wanted ? summaries.filter((d) => d.state === wanted) : summaries });
+    const listed = wanted ? drafts.filter((record) => (states.get(record.id) ?? 'draft') === wanted) : drafts;
+    const present = await deps.presentIn(listed.map((record) => record.id));
+    return c.json<DraftList>({ drafts: listed.map((record) => summary(record, states, present)) });
   });
 
   app.post('/', mayCreate, jsonLimit, async (c) => {
