@@ -11,6 +11,7 @@ import { ConnectionTracker } from './ConnectionTracker.ts';
 import { FlagTracker } from './FlagTracker.ts';
 import { offlineCopyName } from './offlineCopies.ts';
 import { PeopleTracker } from './PeopleTracker.ts';
+import { closeStalledConnects } from './closeStalledConnects.ts';
 import { publishOwnAwareness } from './publishOwnAwareness.ts';
 import { sendUpdatesAfterPaint } from './sendUpdatesAfterPaint.ts';
 import { SaveTracker, type AckedClockStore } from './SaveTracker.ts';
@@ -95,6 +96,7 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
 
   const stopPublishingOwnAwareness = publishOwnAwareness(provider, awareness);
   const stopSendingAfterPaint = sendUpdatesAfterPaint(provider, doc);
+  const stopClosingStalledConnects = closeStalledConnects(provider);
 
   const saves = new SaveTracker(doc, {
     serverOrigin: provider,
@@ -193,6 +195,7 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
       awareness.setLocalState(null);
       stopPublishingOwnAwareness();
       stopSendingAfterPaint();
+      stopClosingStalledConnects();
       connection.destroy();
       people.destroy();
       flags.destroy();
