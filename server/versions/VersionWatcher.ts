@@ -3,6 +3,7 @@ import type { Room } from '../collab/Room.ts';
 import { DESK_STATES } from '../storage/VersionStore.ts';
 import { deriveDeskState, mirrorDesk } from './deskState.ts';
 import { readDesk, writeDesk } from './deskRecord.ts';
+import { copyMatchesLatestVersion } from './latestVersionCopy.ts';
 import { takeVersion } from './saveVersion.ts';
 import type { VersionDeps } from './versionDeps.ts';
 
@@ -13,7 +14,8 @@ export const SIGNOFF_CHECK_DELAY_MS = 300;
  * only arms timers) for two things:
  *
  * - Automatic checkpoints: the first edit after a version arms a timer of
- *   CHECKPOINT_AFTER_MS; when it fires a `checkpoint` version is taken. While
+ *   CHECKPOINT_AFTER_MS; when it fires a `checkpoint` version is taken, unless
+ *   the latest version already holds this very copy. While
  *   edits are unsaved and the last person connected here leaves (the room's
  *   onLastLeave hook, `lastLeft`), a checkpoint is taken at once.
  * - "Changed since sign-off": after SIGNOFF_CHECK_DELAY_MS of rest, a signed
@@ -76,9 +78,10 @@ export class VersionWatcher {
     if (!due) return;
     clearTimeout(due);
     this.checkpointTimers.delete(draftId);
-    await this.deps.registry.withRoom(draftId, (room) =>
-      takeVersion(this.deps, room, { name: 'Checkpoint', kind: 'checkpoint', author: null }),
-    );
+    await this.deps.registry.withRoom(draftId, async (room) => {
+      if (await copyMatchesLatestVersion(this.deps.versions, room)) return;
+      await takeVersion(this.deps, room, { name: 'Checkpoint', kind: 'checkpoint', author: null });
+    });
   }
 
   private async checkSignoff(draftId: string): Promise<void> {

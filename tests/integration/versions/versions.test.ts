@@ -4,7 +4,7 @@ import type { DraftList } from '../../../shared/api/drafts.ts';
 import { errorBodySchema } from '../../../shared/api/errorCodes.ts';
 import { emptyDraftState } from '../../../server/drafts/importDraft.ts';
 import { canonicalJSON } from '../../../server/versions/canonicalContent.ts';
-import { bodyString, connectClient, type TestClient } from '../../support/collabClient.ts';
+import { appendParagraph, bodyString, connectClient, type TestClient } from '../../support/collabClient.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
 import { waitFor } from '../../support/waitFor.ts';
 import { expectError } from '../http/apiHelpers.ts';
@@ -300,6 +300,35 @@ describe('automatic checkpoints', () => {
       expect(await versionsOf(server)).toEqual([]);
       reader.destroy();
       await waitFor(async () => (await versionsOf(server)).length === 1, 'a checkpoint when the last person left', 1000);
+    } finally {
+      await server.dispose();
+    }
+  });
+
+  it('takes no checkpoint of a copy the latest version already holds', async () => {
+    const server = await startTestServer({ env: { CHECKPOINT_AFTER_MS: '600000' } });
+    try {
+      // An edit, then a named version of it: the last person leaving has nothing new to keep.
+      const writer = await seedFlaggableDraft(server);
+      await json(await call(server, 'editor', 'POST', docPath('/versions'), { name: 'Before the council vote' }), 201);
+      writer.destroy();
+      await waitFor(() => (server.server.registry.findRoom(DRAFT_ID)?.connections.size ?? 0) === 0, 'the editor to have left');
+
+      // A later edit and leave do keep a checkpoint; it is the only one.
+      const second = connectClient(server.collabUrl, DRAFT_ID, { token: await server.tokenFor('editor') });
+      await second.waitSynced();
+      appendParagraph(second.doc, 'The vote is on Thursday.');
+      await waitFor(() => bodyString(server.server.registry.findRoom(DRAFT_ID)!.doc).includes('Thursday'), 'the second edit to be stored');
+      second.destroy();
+      const named = (await versionsOf(server)).find((v) => v.kind === 'named')!;
+      await waitFor(
+        async () => (await versionsOf(server)).some((v) => v.kind === 'checkpoint' && v.wordCount > named.wordCount),
+        'a checkpoint of the second edit',
+      );
+      expect((await versionsOf(server)).map((v) => [v.kind, v.wordCount])).toEqual([
+        ['checkpoint', named.wordCount + 5],
+        ['named', named.wordCount],
+      ]);
     } finally {
       await server.dispose();
     }
