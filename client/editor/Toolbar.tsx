@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Icon, type IconName } from '../ui/Icon.tsx';
 import { LINK_SHORTCUT } from './extensions/LinkShortcut.ts';
@@ -26,6 +27,15 @@ interface ActionState {
   isActive: boolean;
   canRun: boolean;
 }
+
+/**
+ * How many steps the collaborative undo manager holds: what Collaboration's
+ * undo and redo commands check before acting, read directly rather than
+ * through `can()`, which builds every command's chain (most of the toolbar's
+ * remaining cost after each keystroke).
+ */
+const historyDepth = (editor: Editor, stack: 'undoStack' | 'redoStack'): number =>
+  yUndoPluginKey.getState(editor.state)?.undoManager[stack].length ?? 0;
 
 function actions(onRequestLink: () => void): ToolbarAction[] {
   return [
@@ -130,7 +140,7 @@ function actions(onRequestLink: () => void): ToolbarAction[] {
       icon: 'undo',
       isToggle: false,
       isActive: () => false,
-      canRun: (e) => e.can().undo(),
+      canRun: (e) => historyDepth(e, 'undoStack') > 0,
       run: (e) => e.chain().focus().undo().run(),
       readsHistory: true,
     },
@@ -141,7 +151,7 @@ function actions(onRequestLink: () => void): ToolbarAction[] {
       icon: 'redo',
       isToggle: false,
       isActive: () => false,
-      canRun: (e) => e.can().redo(),
+      canRun: (e) => historyDepth(e, 'redoStack') > 0,
       run: (e) => e.chain().focus().redo().run(),
       readsHistory: true,
     },

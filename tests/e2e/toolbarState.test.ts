@@ -68,5 +68,11 @@ describe.skipIf(unavailable !== undefined)('the formatting toolbar, in Chromium'
     await page.locator('.copy h1').click();
     await expectState(page, 'Bulleted list', { pressed: 'false', disabled: true });
     await expectState(page, 'Bold', { pressed: 'false', disabled: true });
+
+    // Undo and redo follow the edit history, wherever the caret is.
+    await expectState(page, 'Undo', { disabled: false });
+    await expectState(page, 'Redo', { disabled: true });
+    await page.keyboard.press('Control+z');
+    await expectState(page, 'Redo', { disabled: false });
   });
 });
