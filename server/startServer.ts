@@ -9,7 +9,7 @@ import { createSignIn } from './auth/signIn.ts';
 import { createCollabEndpoint } from './collab/upgrade.ts';
 import type { Broadcaster, CompactionLock } from './collab/fanout/Broadcaster.ts';
 import type { FailureCountsFactory } from './auth/FailureCounts.ts';
-import { localPresenceDirectory, type PresenceDirectoryFactory } from './collab/presence/PresenceDirectory.ts';
+import { localPresenceDirectory, type PresenceDirectoryFactory } from './collab/PresenceDirectory.ts';
 import { RoomRegistry } from './collab/RoomRegistry.ts';
 import { UpdateLog } from './collab/UpdateLog.ts';
 import { warmUpSyncPaths } from './collab/warmUp.ts';

@@ -13,7 +13,7 @@ import type { Connection } from './Connection.ts';
 import { FANOUT_ORIGIN, localCompactionLock, type Broadcaster, type CompactionLock, type FanoutKind } from './fanout/Broadcaster.ts';
 import { decodeFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdateFrame } from './protocol.ts';
 import { RoomPresence, type PresenceLimits } from './RoomPresence.ts';
-import type { PresentAccount } from './presence/PresenceDirectory.ts';
+import type { PresentAccount } from './PresenceDirectory.ts';
 import { StaleAppendError, type UpdateLog } from './UpdateLog.ts';
 import { advanceKnownClocks, gateUpdate } from './updateGate.ts';
 import { PendingRoots, type ItemRange } from './PendingRoots.ts';

@@ -6,7 +6,7 @@ import { encodeAwarenessEntries, gateAwareness, type AwarenessEntry } from './aw
 import { AwarenessRate } from './awarenessRate.ts';
 import type { Connection } from './Connection.ts';
 import { FANOUT_ORIGIN, type Broadcaster } from './fanout/Broadcaster.ts';
-import type { PresentAccount } from './presence/PresenceDirectory.ts';
+import type { PresentAccount } from './PresenceDirectory.ts';
 import { encodeAwarenessFrame } from './protocol.ts';
 
 /** A stock provider sends one awareness message per caret move; fast typing stays well below this. */

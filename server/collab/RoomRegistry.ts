@@ -5,7 +5,7 @@ import { loadDraft } from './loadDraft.ts';
 import type { Broadcaster, CompactionLock, FanoutKind } from './fanout/Broadcaster.ts';
 import { Room, type RoomDeps, type RoomLimits } from './Room.ts';
 import type { UpdateLog } from './UpdateLog.ts';
-import type { RoomPeople } from './presence/PresenceDirectory.ts';
+import type { RoomPeople } from './PresenceDirectory.ts';
 
 export interface RoomRegistryDeps {
   store: DocumentStore;

@@ -7,7 +7,7 @@ import {
   type PresenceDirectoryFactory,
   type PresentAccount,
   type RoomPeople,
-} from '../presence/PresenceDirectory.ts';
+} from '../PresenceDirectory.ts';
 
 export interface RedisPresenceTiming {
   /** How often this instance looks for changes in its rooms' people and publishes them. */

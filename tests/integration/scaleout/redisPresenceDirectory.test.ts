@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RedisPresenceDirectory } from '../../../server/collab/fanout/RedisPresenceDirectory.ts';
-import type { PresentAccount, RoomPeople } from '../../../server/collab/presence/PresenceDirectory.ts';
+import type { PresentAccount, RoomPeople } from '../../../server/collab/PresenceDirectory.ts';
 import { createLogger } from '../../../server/logger.ts';
 import { redisUnavailableReason, startRedisServer, type RedisServer } from '../../support/redisServer.ts';
 import { waitFor } from '../../support/waitFor.ts';

@@ -1,9 +1,8 @@
+import type { PresentPerson } from '../../shared/api/drafts.ts';
+
 /** One person in a draft, as the drafts list shows them; `accountId` only tells tabs and instances apart. */
-export interface PresentAccount {
+export interface PresentAccount extends Required<PresentPerson> {
   accountId: string;
-  name: string;
-  color: string;
-  role: string;
 }
 
 /** The people in one draft held by this instance. */
