@@ -103,7 +103,7 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
       editable: false,
       editorProps: {
         attributes: {
-          class: 'copy',
+          class: 'copy copy--live',
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-label': 'Draft copy',

@@ -9,6 +9,7 @@ import type { AwarenessUser } from '../../shared/protocol/awareness.ts';
 import { draftSchemaExtensions } from '../../shared/schema/extensions.ts';
 import { draftCaret } from './extensions/DraftCaret.ts';
 import { DraftPlaceholder } from './extensions/DraftPlaceholder.ts';
+import { DocumentEdgeKeys } from './extensions/DocumentEdgeKeys.ts';
 import { DraftStructureKeys } from './extensions/DraftStructureKeys.ts';
 import { FlagHighlights } from './extensions/FlagHighlights.ts';
 import { FlagShortcuts } from './extensions/FlagShortcuts.ts';
@@ -47,6 +48,7 @@ export function draftEditorExtensions(options: DraftEditorExtensionOptions): Ext
     draftCaret(options.awareness, options.user),
     // The toolbar asks every command whether it can run, so the commands stay for readers too.
     PullQuoteCommands,
+    DocumentEdgeKeys,
     FlagHighlights.configure({
       flags: options.flags,
       onHoverFlag: options.onHoverFlag,

@@ -1,0 +1,34 @@
+import { Extension, isMacOS, type KeyboardShortcutCommand } from '@tiptap/core';
+import { Selection, TextSelection } from '@tiptap/pm/state';
+
+/**
+ * Ctrl+Home / Ctrl+End (Cmd+Up / Cmd+Down on a Mac), with Shift to extend the
+ * selection, move to the start or end of the copy through ProseMirror rather
+ * than the browser. The copy's blocks skip rendering while off screen
+ * (`content-visibility` in editor.css), and Chromium, moving the caret through
+ * blocks it has not laid out, sometimes stops at the start of the last block
+ * instead of its end. Setting the selection in the model is exact whatever is
+ * rendered, and scrolling to it renders what is needed.
+ */
+export const DocumentEdgeKeys = Extension.create({
+  name: 'documentEdgeKeys',
+
+  addKeyboardShortcuts() {
+    const moveTo =
+      (edge: 'start' | 'end', extend: boolean): KeyboardShortcutCommand =>
+      ({ editor }) => {
+        const { state, view } = editor;
+        const target = edge === 'start' ? Selection.atStart(state.doc) : Selection.atEnd(state.doc);
+        const selection = extend ? TextSelection.between(state.selection.$anchor, target.$head) : target;
+        view.dispatch(state.tr.setSelection(selection).scrollIntoView());
+        return true;
+      };
+    const [start, end] = isMacOS() ? ['Mod-ArrowUp', 'Mod-ArrowDown'] : ['Mod-Home', 'Mod-End'];
+    return {
+      [start]: moveTo('start', false),
+      [end]: moveTo('end', false),
+      [`Shift-${start}`]: moveTo('start', true),
+      [`Shift-${end}`]: moveTo('end', true),
+    };
+  },
+});
