@@ -36,7 +36,7 @@ export interface ServerDeps {
   inbox: InboxStore;
   /** Versions, sign-offs and the desk state mirror. */
   versions: VersionStore;
-  /** SESSION_SECRET, or the one main.ts keeps in DATA_DIR outside production. */
+  /** SESSION_SECRET, or the one runCopydesk.ts keeps in DATA_DIR outside production. */
   sessionSecret: string;
   logger: Logger;
   /** Clock for sessions, tokens and sign-in limits; tests may pin it. */

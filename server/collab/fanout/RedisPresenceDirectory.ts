@@ -141,7 +141,7 @@ function parseEntry(value: string): Entry | undefined {
   }
 }
 
-/** Presence shared through `redis` (main.ts). */
+/** Presence shared through `redis` (runCopydesk.ts). */
 export const redisPresenceDirectory =
   (redis: Redis, logger: Logger, timing?: RedisPresenceTiming): PresenceDirectoryFactory =>
   (rooms) =>
