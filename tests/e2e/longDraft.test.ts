@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { draftAnswerSchema } from '../../shared/api/drafts.ts';
-import { buildLongDraft } from '../bench/editorDraft.ts';
+import { buildLongDraft, createFlags, spreadFlags } from '../bench/editorDraft.ts';
 import { browserUnavailableReason, newProfilePage } from '../support/browser.ts';
+import { connectClient } from '../support/collabClient.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';
 import { openSignedIn, readCopy, waitConnected, waitForCopy } from '../support/editorPage.ts';
 import { DEMO_PASSWORD, type TestServer } from '../support/testServer.ts';
@@ -13,9 +14,9 @@ if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
 
 const SAMPLE = new URL('../../../shared/samples/talks-draft.md', import.meta.url);
 
-/** A 3,000-word draft: far more blocks than one screen shows. */
-async function importLongDraft(server: TestServer): Promise<{ draftId: string; lastWords: string }> {
-  const draft = buildLongDraft(readFileSync(SAMPLE, 'utf8'), 3000);
+/** A draft of `words` words (3,000: far more blocks than one screen shows). */
+async function importLongDraft(server: TestServer, words = 3000): Promise<{ draftId: string; lastWords: string }> {
+  const draft = buildLongDraft(readFileSync(SAMPLE, 'utf8'), words);
   const res = await fetch(`${server.url}/api/docs/import`, {
     method: 'POST',
     headers: { ...(await server.authHeaders('editor')), 'content-type': 'application/json' },
@@ -36,11 +37,19 @@ const isBlockOnScreen = (page: Page, index: number) =>
     return box.bottom > 0 && box.top < window.innerHeight;
   }, index);
 
+/** Where the middle of the open flag's span is, as a fraction of the window's height (0 top, 1 bottom). */
+const activeFlagHeight = (page: Page) =>
+  page.evaluate(() => {
+    const box = document.querySelector('.copy .flag--active')?.getBoundingClientRect();
+    return box ? (box.top + box.bottom) / 2 / window.innerHeight : null;
+  });
+
 /**
  * A long draft's off-screen blocks are not rendered (content-visibility), so
- * moving to the ends of the copy must not depend on the browser's layout of
+ * nothing that moves through the copy may depend on the browser's layout of
  * them: Ctrl+End lands at the very end of the last block and Ctrl+Home at the
- * start of the headline, scrolled into view, and Shift extends the selection.
+ * start of the headline, scrolled into view, and Shift extends the selection;
+ * opening a flag far down from its card brings its span to the middle.
  */
 describe.skipIf(unavailable !== undefined)('a long draft, in Chromium', () => {
   const suite = useBrowserSuite();
@@ -82,5 +91,32 @@ describe.skipIf(unavailable !== undefined)('a long draft, in Chromium', () => {
       return { startsAtHeadline: copy.firstElementChild!.contains(range.startContainer), endsInLast: copy.lastElementChild!.contains(range.endContainer) };
     });
     expect(selected).toEqual({ startsAtHeadline: true, endsInLast: true });
+  });
+
+  it('brings a flag far down the copy to the middle of the window when its card is opened', async () => {
+    const { draftId } = await importLongDraft(suite.server);
+    // A busy draft: 300 flags, about one every ten words.
+    const token = await suite.server.tokenFor('editor');
+    const reader = connectClient(`${suite.server.url.replace(/^http/, 'ws')}/collab`, draftId, { token });
+    try {
+      await reader.waitSynced();
+      await createFlags(suite.server.url, token, draftId, spreadFlags(reader.doc, 300));
+    } finally {
+      reader.destroy();
+    }
+    const page = await newProfilePage(suite.profiles, 'editor');
+    await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'editor', DEMO_PASSWORD);
+    await waitConnected(page);
+    // A flag four fifths of the way down, in blocks never drawn yet.
+    await expect.poll(() => page.locator('.flag-card').count()).toBe(300);
+    await page.locator('.flag-card').nth(240).click();
+    // The smooth scroll passes blocks that take their real height as they are drawn; where it stops is what counts.
+    await expect
+      .poll(() => activeFlagHeight(page), { timeout: 10_000, interval: 250 })
+      .toSatisfy((height: number | null) => height !== null && height > 0.25 && height < 0.75);
+    await page.waitForTimeout(2000);
+    const settled = await activeFlagHeight(page);
+    expect(settled).toBeGreaterThan(0.25);
+    expect(settled).toBeLessThan(0.75);
   });
 });

@@ -12,6 +12,7 @@ import { FLAG_KIND_WORDS } from '../../editor/flags/flagKindWords.ts';
 import { useFlagLayout } from '../../editor/flags/useFlagLayout.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { ActivityList } from './ActivityList.tsx';
+import { scrollToFlag } from './scrollToFlag.ts';
 import '../../styles/annotations.css';
 import { countFlags, deadlineSummary } from './flagCounts.ts';
 import { FlagList } from './FlagList.tsx';
@@ -206,11 +207,3 @@ function assignablePeople(directory: readonly DirectoryPerson[] | null, flags: r
   return [...people].map(([id, name]) => ({ id, name }));
 }
 
-/** Brings a flag's span to the middle of the window (ProseMirror only scrolls it just into view, under the sticky bars). */
-function scrollToFlag(editor: Editor, id: string): void {
-  requestAnimationFrame(() => {
-    const span = editor.view.dom.querySelector(`[data-flag-id="${CSS.escape(id)}"]`);
-    const isReduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    span?.scrollIntoView({ block: 'center', behavior: isReduced ? 'auto' : 'smooth' });
-  });
-}
