@@ -10,6 +10,7 @@ import { draftEditorExtensions } from './draftEditorExtensions.ts';
 import { FlagBubbleMenu, FlagToolbar } from './FlagToolbar.tsx';
 import { selectionAnchors, type SelectionAnchors } from './flags/flagAnchors.ts';
 import { LinkDialog } from './LinkDialog.tsx';
+import { scrollSidesOf, watchStickyEdges, type StickyEdges } from './stickyEdges.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { useEditorStateAfterPaint } from './useEditorStateAfterPaint.ts';
 import { countDraftWords, type WordCounts } from './wordCounts.ts';
@@ -80,6 +81,8 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
   flaggingRef.current = flagging;
   const canFlagAtStart = useRef(flagging.cannotFlagReason === null);
   const editorRef = useRef<Editor | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const stickyEdges = useRef<StickyEdges>({ top: 0, bottom: 0 }).current;
   const requestFlag = useCallback((kind: FlagKind) => {
     const current = editorRef.current;
     const anchors = current ? selectionAnchors(current.state) : undefined;
@@ -102,6 +105,9 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
       }),
       editable: false,
       editorProps: {
+        // Scroll the caret into view below the sticky toolbar and above the word count, not under them.
+        scrollMargin: scrollSidesOf(stickyEdges, 5),
+        scrollThreshold: scrollSidesOf(stickyEdges, 0),
         attributes: {
           class: 'copy copy--live',
           role: 'textbox',
@@ -129,6 +135,8 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
     if (isLocked) yUndoPluginKey.getState(editor.state)?.undoManager.clear();
   }, [editor, isLocked]);
 
+  useEffect(() => (rootRef.current ? watchStickyEdges(rootRef.current, stickyEdges) : undefined), [stickyEdges]);
+
   // A reader's page is "editable" too, for a caret and keyboard selection; ReadOnlyCopy stops the changes.
   const isEditable = readiness.isEditable && !isReadOnly;
   useEffect(() => {
@@ -138,7 +146,7 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
 
   return (
     <div className={aside ? 'draft-editor-frame draft-editor-frame--with-aside' : 'draft-editor-frame'}>
-    <div className={isReader || isLocked ? 'draft-editor draft-editor--reader' : 'draft-editor'}>
+    <div ref={rootRef} className={isReader || isLocked ? 'draft-editor draft-editor--reader' : 'draft-editor'}>
       {/* Sticky: a reader's notice stays in sight next to the switched-off toolbar. */}
       <div className="draft-editor__toolbar">
         <Toolbar

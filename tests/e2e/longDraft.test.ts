@@ -37,6 +37,15 @@ const isBlockOnScreen = (page: Page, index: number) =>
     return box.bottom > 0 && box.top < window.innerHeight;
   }, index);
 
+/** The caret's box against the bars that stay on screen: the toolbar's bottom and the word count's top. */
+const caretBetweenBars = (page: Page) =>
+  page.evaluate(() => {
+    const caret = getSelection()!.getRangeAt(0).getBoundingClientRect();
+    const toolbarBottom = document.querySelector('.draft-editor__toolbar')!.getBoundingClientRect().bottom;
+    const statusTop = document.querySelector('.statusline')!.getBoundingClientRect().top;
+    return { belowToolbar: caret.top >= toolbarBottom, aboveWordCount: caret.bottom <= statusTop };
+  });
+
 /** Where the middle of the open flag's span is, as a fraction of the window's height (0 top, 1 bottom). */
 const activeFlagHeight = (page: Page) =>
   page.evaluate(() => {
@@ -118,5 +127,33 @@ describe.skipIf(unavailable !== undefined)('a long draft, in Chromium', () => {
     const settled = await activeFlagHeight(page);
     expect(settled).toBeGreaterThan(0.25);
     expect(settled).toBeLessThan(0.75);
+  });
+
+  it('keeps the caret in sight between the sticky toolbar and the word count as it moves', async () => {
+    const { draftId } = await importLongDraft(suite.server);
+    const page = await newProfilePage(suite.profiles, 'editor');
+    await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'editor', DEMO_PASSWORD);
+    await waitConnected(page);
+    await page.locator('.copy p').nth(2).click();
+    await page.waitForTimeout(100);
+    const inSight = { belowToolbar: true, aboveWordCount: true };
+    // The browser moves the caret (Page Down, arrows) and reveals it itself.
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('PageDown');
+      expect(await caretBetweenBars(page)).toEqual(inSight);
+    }
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('ArrowUp');
+      expect(await caretBetweenBars(page)).toEqual(inSight);
+    }
+    // ProseMirror moves it and scrolls (Ctrl+End), and typing scrolls at each key.
+    await page.keyboard.press('Control+End');
+    expect(await caretBetweenBars(page)).toEqual(inSight);
+    await page.keyboard.press('Control+Home');
+    await page.locator('.copy p').nth(2).click();
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.type(' typed under the toolbar?');
+    expect(await caretBetweenBars(page)).toEqual(inSight);
   });
 });
