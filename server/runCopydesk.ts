@@ -38,6 +38,8 @@ async function openStorage(config: Config, logger: Logger): Promise<Storage> {
 
 /** How long one instance may hold a draft's compaction before another may take over. */
 const COMPACTION_LEASE_MS = 60_000;
+/** The same for a check of a draft's cleared legal flags, which takes milliseconds. */
+const CLEARANCE_LEASE_MS = 10_000;
 
 /**
  * Redis fan-out between instances: two connections (a subscribed one cannot
@@ -47,7 +49,7 @@ const COMPACTION_LEASE_MS = 60_000;
  */
 async function openFanout(redisUrl: string, logger: Logger) {
   // Loaded only when REDIS_URL is set, like the Postgres client above.
-  const [{ Redis }, { RedisBroadcaster, RedisCompactionLock }, { redisFailureCounts }, { redisPresenceDirectory }] = await Promise.all([
+  const [{ Redis }, { RedisBroadcaster, RedisDraftLock }, { redisFailureCounts }, { redisPresenceDirectory }] = await Promise.all([
     import('ioredis'),
     import('./collab/fanout/RedisBroadcaster.ts'),
     import('./auth/RedisFailureCounts.ts'),
@@ -59,7 +61,8 @@ async function openFanout(redisUrl: string, logger: Logger) {
   logger.info({ fanout: 'redis' }, 'fan-out to other instances over Redis');
   return {
     broadcaster: new RedisBroadcaster(publisher, subscriber, logger),
-    compactionLock: new RedisCompactionLock(publisher, COMPACTION_LEASE_MS),
+    compactionLock: new RedisDraftLock(publisher, 'compaction', COMPACTION_LEASE_MS),
+    clearanceLock: new RedisDraftLock(publisher, 'clearance', CLEARANCE_LEASE_MS),
     // Failed sign-ins count across instances, or each would allow the limit anew.
     signInFailures: redisFailureCounts(publisher, logger),
     // The drafts list shows who is in a draft on any instance.

@@ -7,7 +7,7 @@ import type { AnnotationDeps } from './annotations/annotationDeps.ts';
 import { createAuthenticator, type Authenticator } from './auth/authenticator.ts';
 import { createSignIn } from './auth/signIn.ts';
 import { createCollabEndpoint } from './collab/upgrade.ts';
-import type { Broadcaster, CompactionLock } from './collab/fanout/Broadcaster.ts';
+import type { Broadcaster, DraftLock } from './collab/fanout/Broadcaster.ts';
 import type { FailureCountsFactory } from './auth/FailureCounts.ts';
 import { localPresenceDirectory, type PresenceDirectoryFactory } from './collab/PresenceDirectory.ts';
 import { RoomRegistry } from './collab/RoomRegistry.ts';
@@ -44,7 +44,9 @@ export interface ServerDeps {
   /** What instances share through Redis: the fan-out, compaction leases, failed sign-in counts, presence. Absent when this instance is alone. */
   fanout?: {
     broadcaster: Broadcaster;
-    compactionLock: CompactionLock;
+    compactionLock: DraftLock;
+    /** One instance at a time checks a draft's cleared legal flags. */
+    clearanceLock: DraftLock;
     signInFailures?: FailureCountsFactory;
     presence?: PresenceDirectoryFactory;
   };
@@ -93,7 +95,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     now,
     logger,
   };
-  const clearance = new ClearanceWatcher(annotations);
+  const clearance = new ClearanceWatcher(annotations, deps.fanout?.clearanceLock);
   const versionDeps: VersionDeps = {
     get registry() {
       return registry;

@@ -10,7 +10,7 @@ import type { CollabMetrics } from './CollabMetrics.ts';
 import { judgeClientIds } from './clientOwnership.ts';
 import { applyStoredState, compactStoredDraft } from './storedState.ts';
 import type { Connection } from './Connection.ts';
-import { FANOUT_ORIGIN, localCompactionLock, type Broadcaster, type CompactionLock, type FanoutKind } from './fanout/Broadcaster.ts';
+import { FANOUT_ORIGIN, localDraftLock, type Broadcaster, type DraftLock, type FanoutKind } from './fanout/Broadcaster.ts';
 import { decodeFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdateFrame } from './protocol.ts';
 import { RoomPresence, type PresenceLimits } from './RoomPresence.ts';
 import type { PresentAccount } from './PresenceDirectory.ts';
@@ -48,7 +48,7 @@ export interface RoomDeps {
   /** Other instances holding the same draft; none when this instance is alone. */
   broadcaster?: Broadcaster;
   metrics?: CollabMetrics;
-  compactionLock?: CompactionLock;
+  compactionLock?: DraftLock;
 }
 
 export interface LoadedDraft {
@@ -563,7 +563,7 @@ export class Room {
     const folded = this.updatesSinceSnapshot;
     let succeeded = false;
     this.compaction = (async () => {
-      const release = await (this.deps.compactionLock ?? localCompactionLock).acquire(this.draftId);
+      const release = await (this.deps.compactionLock ?? localDraftLock).acquire(this.draftId);
       if (!release) return;
       try {
         if (!(await compactStoredDraft(this.deps.store, this.draftId))) return;

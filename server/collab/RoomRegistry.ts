@@ -2,7 +2,7 @@ import type { Logger } from '../logger.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import type { Connection } from './Connection.ts';
 import { loadDraft } from './loadDraft.ts';
-import type { Broadcaster, CompactionLock, FanoutKind } from './fanout/Broadcaster.ts';
+import type { Broadcaster, DraftLock, FanoutKind } from './fanout/Broadcaster.ts';
 import { Room, type RoomDeps, type RoomLimits } from './Room.ts';
 import type { UpdateLog } from './UpdateLog.ts';
 import type { RoomPeople } from './PresenceDirectory.ts';
@@ -16,7 +16,7 @@ export interface RoomRegistryDeps {
   onLastLeave?: RoomDeps['onLastLeave'];
   isCopyLocked?: RoomDeps['isCopyLocked'];
   broadcaster?: Broadcaster;
-  compactionLock?: CompactionLock;
+  compactionLock?: DraftLock;
   metrics?: RoomDeps['metrics'];
 }
 

@@ -37,13 +37,14 @@ export class LocalBroadcaster implements Broadcaster {
 }
 
 /**
- * Compaction of one draft runs on one instance at a time. `acquire` resolves
- * to a release function, or undefined when another instance holds the lease.
+ * Work on one draft that must run on one instance at a time (compaction, the
+ * clearance check). `acquire` resolves to a release function, or undefined
+ * when another instance holds the lease.
  */
-export interface CompactionLock {
+export interface DraftLock {
   acquire(draftId: string): Promise<(() => Promise<void>) | undefined>;
 }
 
-export const localCompactionLock: CompactionLock = {
+export const localDraftLock: DraftLock = {
   acquire: async () => async () => {},
 };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../logger.ts';
-import type { Broadcaster, CompactionLock, FanoutHandler, FanoutKind } from './Broadcaster.ts';
+import type { Broadcaster, DraftLock, FanoutHandler, FanoutKind } from './Broadcaster.ts';
 
 const INSTANCE_ID_BYTES = 16;
 const KIND_BYTES: Record<FanoutKind, number> = { update: 0, awareness: 1 };
@@ -92,15 +92,16 @@ export class RedisBroadcaster implements Broadcaster {
   }
 }
 
-/** A lease in Redis: SET NX PX, released only by its holder (compare-and-delete). */
-export class RedisCompactionLock implements CompactionLock {
+/** A lease in Redis per draft and purpose: SET NX PX, released only by its holder (compare-and-delete). */
+export class RedisDraftLock implements DraftLock {
   constructor(
     private readonly redis: Redis,
+    private readonly purpose: string,
     private readonly leaseMs: number,
   ) {}
 
   async acquire(draftId: string): Promise<(() => Promise<void>) | undefined> {
-    const key = `copydesk:compaction:${draftId}`;
+    const key = `copydesk:${this.purpose}:${draftId}`;
     const token = randomBytes(16).toString('hex');
     const granted = await this.redis.set(key, token, 'PX', this.leaseMs, 'NX').catch(() => null);
     if (granted !== 'OK') return undefined;

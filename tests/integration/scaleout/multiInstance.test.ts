@@ -10,7 +10,7 @@ import { redisUnavailableReason, startRedisServer, type RedisServer } from '../.
 import { DEMO_PASSWORD, makeDataDir } from '../../support/testServer.ts';
 import { spawnServer, type ServerProcess } from '../../support/serverProcess.ts';
 import { waitFor } from '../../support/waitFor.ts';
-import { SENTENCE, anchorsAround } from '../annotations/flagFixtures.ts';
+import { SENTENCE, anchorsAround, lastParagraphText } from '../annotations/flagFixtures.ts';
 
 const unavailable = (await findPostgresUnavailable('scale-out tests')) ?? redisUnavailableReason();
 const MAX_SIGNIN_FAILURES = 3;
@@ -61,6 +61,17 @@ describe.skipIf(unavailable !== undefined)('several instances sharing Postgres a
       'all clients to converge',
       timeoutMs,
     );
+  };
+  /** Two instances, a new draft holding SENTENCE, and a client of it on each. */
+  const sentenceOnTwoInstances = async () => {
+    const [a, b] = [await startInstance(), await startInstance()];
+    const draftId = await createDraft(a);
+    const onA = open(a, draftId);
+    const onB = open(b, draftId);
+    await Promise.all([onA.waitSynced(), onB.waitSynced()]);
+    appendParagraph(onA.doc, SENTENCE);
+    await converge([onA, onB], [SENTENCE]);
+    return { a, b, draftId, onA, onB };
   };
   const stopAll = async () => {
     for (const client of clients.splice(0)) client.destroy();
@@ -159,13 +170,7 @@ describe.skipIf(unavailable !== undefined)('several instances sharing Postgres a
   });
 
   it('a flag created through one instance appears live on another, and its rules hold there', async () => {
-    const [a, b] = [await startInstance(), await startInstance()];
-    const draftId = await createDraft(a);
-    const onA = open(a, draftId);
-    const onB = open(b, draftId);
-    await Promise.all([onA.waitSynced(), onB.waitSynced()]);
-    appendParagraph(onA.doc, SENTENCE);
-    await converge([onA, onB], [SENTENCE]);
+    const { a, b, draftId, onA, onB } = await sentenceOnTwoInstances();
     const { start, end } = anchorsAround(onA.doc, 'took a bribe');
     const headers = { authorization: `Bearer ${editorToken}`, 'content-type': 'application/json' };
     const created = await fetch(`${a.url}/api/docs/${draftId}/annotations`, {
@@ -187,6 +192,39 @@ describe.skipIf(unavailable !== undefined)('several instances sharing Postgres a
       () => (onA.doc.getMap('annotations').get(flag.id) as Y.Map<unknown> | undefined)?.get('status') === 'resolved',
       'the resolution to reach the client on A',
     );
+    await stopAll();
+  });
+
+  it('[AN7] editors on two instances changing a cleared span together reopen the flag once', async () => {
+    const { a, b, draftId, onA, onB } = await sentenceOnTwoInstances();
+    const legalHeaders = { authorization: `Bearer ${await database.tokenFor('legal')}`, 'content-type': 'application/json' };
+    const created = await fetch(`${a.url}/api/docs/${draftId}/annotations`, {
+      method: 'POST',
+      headers: legalHeaders,
+      body: JSON.stringify({ kind: 'legal-risk', ...anchorsAround(onA.doc, 'took a bribe'), comment: 'Needs the court record.' }),
+    });
+    const { flag } = (await created.json()) as { flag: { id: string } };
+    const statusOn = (client: TestClient) => (client.doc.getMap('annotations').get(flag.id) as Y.Map<unknown> | undefined)?.get('status');
+    const reopenings = async () => {
+      const listed = await fetch(`${a.url}/api/docs/${draftId}/annotations`, { headers: legalHeaders });
+      const { flags } = (await listed.json()) as { flags: Array<{ id: string; events: Array<{ action: string }> }> };
+      return flags.find((f) => f.id === flag.id)!.events.filter((event) => event.action === 'changed-after-clearance').length;
+    };
+    // Which instance's check runs first varies; three rounds make a double reopening show.
+    for (const [round, [wordOnA, wordOnB]] of [['perhaps', 'large'], ['surely', 'small'], ['maybe', 'tidy']].entries()) {
+      const resolved = await fetch(`${b.url}/api/docs/${draftId}/annotations/${flag.id}/resolve`, { method: 'POST', headers: legalHeaders, body: '{}' });
+      expect(resolved.status).toBe(200);
+      await waitFor(() => statusOn(onA) === 'resolved' && statusOn(onB) === 'resolved', 'the clearance to reach both clients');
+      // Both edits in one moment, each through its own instance: each instance's watcher sees the span changed.
+      const onAText = lastParagraphText(onA.doc);
+      onAText.insert(onAText.toString().indexOf('a '), `${wordOnA} `);
+      const onBText = lastParagraphText(onB.doc);
+      onBText.insert(onBText.toString().indexOf('bribe'), `${wordOnB} `);
+      await waitFor(() => statusOn(onA) === 'open' && statusOn(onB) === 'open', 'the flag to reopen on both');
+      // Both checks have run well before this (300 ms of rest, then milliseconds).
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(await reopenings()).toBe(round + 1);
+    }
     await stopAll();
   });
 
