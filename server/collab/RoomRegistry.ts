@@ -20,6 +20,23 @@ export interface RoomRegistryDeps {
   metrics?: RoomDeps['metrics'];
 }
 
+/** How long a draft's load waits for its fan-out subscription to take effect before reading anyway. */
+const SUBSCRIBE_WAIT_MS = 1000;
+
+/** True when `promise` settles within `ms`, false when it has not by then. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([promise.then(() => true as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * The rooms this process holds. A draft is loaded once however many clients
  * join at the same moment (they await the same load), and leaves memory only
@@ -98,10 +115,15 @@ export class RoomRegistry {
     // Listen before reading: a peer's update stored after our read still reaches us.
     const early: Array<[FanoutKind, Uint8Array]> = [];
     const target: { room?: Room } = {};
-    this.deps.broadcaster?.subscribe(draftId, (kind, payload) => {
+    const subscribed = this.deps.broadcaster?.subscribe(draftId, (kind, payload) => {
       if (target.room) target.room.receiveFanout(kind, payload);
       else early.push([kind, payload]);
     });
+    // Only once the subscription is in effect, or what a peer publishes meanwhile would go past
+    // this instance unseen. If the fan-out is down or slow to confirm, the draft is read anyway
+    // and read again (catch-up) once the subscription holds.
+    const isSubscribedInTime =
+      subscribed === undefined || (this.deps.broadcaster!.isConnected() && (await settlesWithin(subscribed, SUBSCRIBE_WAIT_MS)));
     let loaded;
     try {
       loaded = await loadDraft(this.deps.store, draftId);
@@ -119,6 +141,11 @@ export class RoomRegistry {
     });
     target.room = room;
     for (const [kind, payload] of early) room.receiveFanout(kind, payload);
+    if (!isSubscribedInTime) {
+      void subscribed!.then(() => {
+        if (!room.destroyed) void room.catchUpFromStore();
+      });
+    }
     this.loaded.set(draftId, room);
     this.deps.logger.debug({ draftId }, 'draft loaded');
     return room;

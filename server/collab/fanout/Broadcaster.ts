@@ -14,8 +14,12 @@ export type FanoutHandler = (kind: FanoutKind, payload: Uint8Array) => void;
 export interface Broadcaster {
   /** Sends to every other instance subscribed to the draft. Never throws; a failed send is dropped. */
   publish(draftId: string, kind: FanoutKind, payload: Uint8Array): void;
-  /** Starts delivering the draft's messages from other instances (never this instance's own). */
-  subscribe(draftId: string, handler: FanoutHandler): void;
+  /**
+   * Starts delivering the draft's messages from other instances (never this
+   * instance's own). Resolves once messages published from now on will
+   * arrive (also when subscribing failed, which is logged).
+   */
+  subscribe(draftId: string, handler: FanoutHandler): Promise<void>;
   unsubscribe(draftId: string): void;
   /** Called after the connection to the other instances came back from an outage: messages may have been missed. */
   onReconnect(handler: () => void): void;
@@ -27,7 +31,7 @@ export interface Broadcaster {
 /** One instance alone: nobody to tell. */
 export class LocalBroadcaster implements Broadcaster {
   publish(): void {}
-  subscribe(): void {}
+  async subscribe(): Promise<void> {}
   unsubscribe(): void {}
   onReconnect(): void {}
   isConnected(): boolean {

@@ -53,11 +53,15 @@ export class RedisBroadcaster implements Broadcaster {
     });
   }
 
-  subscribe(draftId: string, handler: FanoutHandler): void {
+  subscribe(draftId: string, handler: FanoutHandler): Promise<void> {
     this.handlers.set(channelOf(draftId), handler);
-    this.subscriber.subscribe(channelOf(draftId)).catch((error: Error) => {
-      this.logger.warn({ draftId, err: error.message }, 'fan-out subscribe failed');
-    });
+    // Redis answers a SUBSCRIBE once the channel is in effect.
+    return this.subscriber.subscribe(channelOf(draftId)).then(
+      () => {},
+      (error: Error) => {
+        this.logger.warn({ draftId, err: error.message }, 'fan-out subscribe failed');
+      },
+    );
   }
 
   unsubscribe(draftId: string): void {
