@@ -20,6 +20,10 @@ export const DocumentEdgeKeys = Extension.create({
         const { state, view } = editor;
         const target = edge === 'start' ? Selection.atStart(state.doc) : Selection.atEnd(state.doc);
         const selection = extend ? TextSelection.between(state.selection.$anchor, target.$head) : target;
+        // Already there as far as ProseMirror knows. Right after a click it may not have read the
+        // click's caret yet, and a selection that does not change is not drawn again: the browser's
+        // own move then keeps the page's caret and ProseMirror's in step.
+        if (selection.eq(state.selection)) return false;
         view.dispatch(state.tr.setSelection(selection).scrollIntoView());
         return true;
       };
