@@ -15,7 +15,7 @@ const noClientInServer = { group: ['**/client/**'], message: 'The server never i
 const noHttpBelow = { group: ['**/http/**'], message: 'collab and storage sit below http: they never import it.' };
 const noBackendOutsideMain = {
   group: ['**/storage/sqlite/**', '**/storage/postgres/**', 'better-sqlite3', 'pg', 'ioredis'],
-  message: 'Only server/runCopydesk.ts chooses a storage backend.',
+  message: 'Only server/main.ts chooses a storage backend.',
 };
 
 export default tseslint.config(
@@ -54,7 +54,7 @@ export default tseslint.config(
     rules: restrict([noClientInServer, noHttpBelow, noBackendOutsideMain]),
   },
   {
-    // The Redis implementations (fan-out, shared sign-in counts) are where ioredis is spoken; runCopydesk.ts alone constructs them.
+    // The Redis implementations (fan-out, shared sign-in counts) are where ioredis is spoken; main.ts alone constructs them.
     files: ['server/collab/fanout/Redis*.ts', 'server/auth/Redis*.ts'],
     rules: restrict([noClientInServer, noHttpBelow]),
   },
@@ -64,11 +64,11 @@ export default tseslint.config(
   },
   {
     files: ['server/**/*.ts'],
-    ignores: ['server/runCopydesk.ts', 'server/collab/**', 'server/storage/**', 'server/auth/Redis*.ts'],
+    ignores: ['server/main.ts', 'server/collab/**', 'server/storage/**', 'server/auth/Redis*.ts'],
     rules: restrict([noClientInServer, noBackendOutsideMain]),
   },
   {
-    files: ['server/runCopydesk.ts'],
+    files: ['server/main.ts'],
     rules: restrict([noClientInServer]),
   },
   {

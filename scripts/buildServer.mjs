@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 const OUT_DIR = 'dist/server';
 
 const result = await build({
-  entryPoints: ['server/main.ts'],
+  entryPoints: ['server/entry.ts'],
   outdir: OUT_DIR,
   bundle: true,
   splitting: true,

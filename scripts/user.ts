@@ -1,7 +1,7 @@
 // `npm run user -- <command>`: manage accounts in the server's database — Postgres
 // when DATABASE_URL is set, else SQLite in DATA_DIR — with or without the server
 // running (SQLite's WAL lets both use the file at once).
-// A composition root like server/runCopydesk.ts: the only other place that names a backend.
+// A composition root like server/main.ts: the only other place that names a backend.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

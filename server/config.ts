@@ -112,7 +112,7 @@ export interface Config {
   seedDemo: boolean;
   /** NODE_ENV=production: no demo accounts, and SESSION_SECRET is required. */
   isProduction: boolean;
-  /** Signs the session cookie. Undefined outside production when unset: runCopydesk.ts then keeps one in DATA_DIR. */
+  /** Signs the session cookie. Undefined outside production when unset: main.ts then keeps one in DATA_DIR. */
   sessionSecret: string | undefined;
   /** The demo accounts' password; undefined gives each one a generated password. */
   demoPassword: string | undefined;

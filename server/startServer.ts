@@ -8,6 +8,7 @@ import { createAuthenticator, type Authenticator } from './auth/authenticator.ts
 import { createSignIn } from './auth/signIn.ts';
 import { createCollabEndpoint } from './collab/upgrade.ts';
 import type { Broadcaster, DraftLock } from './collab/fanout/Broadcaster.ts';
+import { answerWithin } from './answerWithin.ts';
 import type { FailureCountsFactory } from './auth/FailureCounts.ts';
 import { localPresenceDirectory, type PresenceDirectoryFactory } from './collab/PresenceDirectory.ts';
 import { RoomRegistry } from './collab/RoomRegistry.ts';
@@ -36,7 +37,7 @@ export interface ServerDeps {
   inbox: InboxStore;
   /** Versions, sign-offs and the desk state mirror. */
   versions: VersionStore;
-  /** SESSION_SECRET, or the one runCopydesk.ts keeps in DATA_DIR outside production. */
+  /** SESSION_SECRET, or the one main.ts keeps in DATA_DIR outside production. */
   sessionSecret: string;
   logger: Logger;
   /** Clock for sessions, tokens and sign-in limits; tests may pin it. */
@@ -159,13 +160,14 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     ops: {
       checkReadiness: async () => {
         const checks: Record<string, boolean> = {
-          database: await Promise.race([
+          database: await answerWithin(
             store.countDrafts().then(
               () => true,
               () => false,
             ),
-            new Promise<boolean>((resolve) => setTimeout(() => resolve(false), READINESS_TIMEOUT_MS).unref()),
-          ]),
+            READINESS_TIMEOUT_MS,
+            false,
+          ),
         };
         if (deps.fanout) checks.redis = deps.fanout.broadcaster.isConnected();
         return checks;

@@ -58,13 +58,13 @@ export class ClearanceWatcher {
   readonly copyChanged = (room: Room, author: Principal): void => {
     if (this.isClosed) return;
     const draftId = room.draftId;
-    this.noteAuthors(draftId, [personOf(author)]);
+    this.noteAuthor(draftId, personOf(author));
     this.arm(draftId);
   };
 
-  private noteAuthors(draftId: string, authors: PersonRef[]): void {
+  private noteAuthor(draftId: string, person: PersonRef): void {
     const people = this.authors.get(draftId) ?? [];
-    for (const person of authors) if (!people.some((p) => p.id === person.id)) people.push(person);
+    if (!people.some((p) => p.id === person.id)) people.push(person);
     this.authors.set(draftId, people);
   }
 
@@ -102,7 +102,7 @@ export class ClearanceWatcher {
       // Another instance is checking this draft: look again once it has (it may have reopened the flag).
       this.lockMisses.set(draftId, misses + 1);
       if (!this.isClosed) {
-        this.noteAuthors(draftId, authors);
+        for (const person of authors) this.noteAuthor(draftId, person);
         if (!this.timers.has(draftId)) this.arm(draftId);
       }
       return;

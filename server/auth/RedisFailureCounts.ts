@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
+import { answerWithin } from '../answerWithin.ts';
 import type { FailureCounts, FailureCountsFactory } from './FailureCounts.ts';
 import { FailureLimiter, type FailureLimiterOptions } from './FailureLimiter.ts';
 
@@ -77,19 +78,13 @@ export class RedisFailureCounts implements FailureCounts {
 
   /** The answer, or undefined when Redis failed or took too long (logged). */
   private async ask<T>(command: Promise<T>): Promise<T | undefined> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), REDIS_ANSWER_TIMEOUT_MS);
-    });
     try {
-      const answer = await Promise.race([command, timeout]);
+      const answer = await answerWithin(command, REDIS_ANSWER_TIMEOUT_MS, undefined);
       if (answer === undefined) this.logger.warn('Redis did not answer a sign-in limit in time; this instance judges by its own counts');
       return answer;
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'Redis failed a sign-in limit; this instance judges by its own counts');
       return undefined;
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

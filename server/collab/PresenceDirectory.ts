@@ -34,5 +34,5 @@ export function localPresenceDirectory(rooms: () => Iterable<RoomPeople>): Prese
   };
 }
 
-/** Builds the directory once the server's rooms exist (runCopydesk.ts picks the kind, startServer has the rooms). */
+/** Builds the directory once the server's rooms exist (main.ts picks the kind, startServer has the rooms). */
 export type PresenceDirectoryFactory = (rooms: () => Iterable<RoomPeople>) => PresenceDirectory;

@@ -1,3 +1,4 @@
+import { answerWithin } from '../answerWithin.ts';
 import type { Logger } from '../logger.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import type { Connection } from './Connection.ts';
@@ -22,20 +23,6 @@ export interface RoomRegistryDeps {
 
 /** How long a draft's load waits for its fan-out subscription to take effect before reading anyway. */
 const SUBSCRIBE_WAIT_MS = 1000;
-
-/** True when `promise` settles within `ms`, false when it has not by then. */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-    timer.unref();
-  });
-  try {
-    return await Promise.race([promise.then(() => true as const), late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * The rooms this process holds. A draft is loaded once however many clients
@@ -123,7 +110,7 @@ export class RoomRegistry {
     // this instance unseen. If the fan-out is down or slow to confirm, the draft is read anyway
     // and read again (catch-up) once the subscription holds.
     const isSubscribedInTime =
-      subscribed === undefined || (this.deps.broadcaster!.isConnected() && (await settlesWithin(subscribed, SUBSCRIBE_WAIT_MS)));
+      subscribed === undefined || (this.deps.broadcaster!.isConnected() && (await answerWithin(subscribed.then(() => true), SUBSCRIBE_WAIT_MS, false)));
     let loaded;
     try {
       loaded = await loadDraft(this.deps.store, draftId);

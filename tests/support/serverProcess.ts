@@ -13,7 +13,7 @@ export interface ServerProcess {
 }
 
 /** The server as `npm start` runs it: compiled by `npm run build`. */
-export const BUILT_SERVER = path.resolve('dist/server/main.js');
+export const BUILT_SERVER = path.resolve('dist/server/entry.js');
 
 /**
  * Runs the real server as its own process, so a test can kill it with SIGKILL

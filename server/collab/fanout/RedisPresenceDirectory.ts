@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { answerWithin } from '../../answerWithin.ts';
 import type { Logger } from '../../logger.ts';
 import {
   localPeopleIn,
@@ -62,13 +63,11 @@ export class RedisPresenceDirectory implements PresenceDirectory {
     if (draftIds.length === 0) return found;
     const pipeline = this.redis.pipeline();
     for (const draftId of draftIds) pipeline.hgetall(keyOf(draftId));
-    let timer: NodeJS.Timeout | undefined;
-    const answers = await Promise.race([
+    const answers = await answerWithin(
       pipeline.exec().catch(() => null),
-      new Promise<null>((resolve) => {
-        timer = setTimeout(() => resolve(null), READ_TIMEOUT_MS);
-      }),
-    ]).finally(() => clearTimeout(timer));
+      READ_TIMEOUT_MS,
+      null,
+    );
     if (!answers) return found;
     const freshSince = this.timing.now() - this.timing.staleAfterMs;
     draftIds.forEach((draftId, i) => {
@@ -141,7 +140,7 @@ function parseEntry(value: string): Entry | undefined {
   }
 }
 
-/** Presence shared through `redis` (runCopydesk.ts). */
+/** Presence shared through `redis` (main.ts). */
 export const redisPresenceDirectory =
   (redis: Redis, logger: Logger, timing?: RedisPresenceTiming): PresenceDirectoryFactory =>
   (rooms) =>
