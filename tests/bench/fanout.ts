@@ -12,6 +12,7 @@ import { createTestDatabase } from '../support/postgresDatabase.ts';
 import { BUILT_SERVER } from '../support/serverProcess.ts';
 import { tokenInDataDir } from '../support/testServer.ts';
 import { connectRaw, rawTarget } from './rawClient.ts';
+import { readServerStalls, watchGeneratorLoop, type ServerStalls } from './stalls.ts';
 
 /**
  * Fan-out latency: D drafts x C clients, W of them typing a two-character
@@ -53,6 +54,10 @@ export interface FanoutResult {
   peakRssMiB: number;
   /** The load generator's own CPU use; near 1000 it is the bottleneck and latencies overstate the server's. */
   generatorCpuMsPerSecond: number;
+  /** Copydesk only (from its /metrics): the longest its event loop was blocked, and write batches over 50 ms, worst instance. */
+  serverStalls?: ServerStalls;
+  /** The longest the generator's own event loop was blocked: arrivals it read that late are late by that much. */
+  generatorLoopLagMaxMs: number;
 }
 
 const CLK_TCK = 100;
@@ -300,6 +305,16 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
         { total: 0, kernel: 0 },
       );
     const rssOfServers = () => servers.reduce((sum, server) => sum + readRssMiB(server.child.pid!), 0);
+    const stallsOfServers = async (): Promise<ServerStalls | undefined> => {
+      if (target !== 'copydesk') return undefined;
+      const each = await Promise.all(servers.map((server) => readServerStalls(server.port)));
+      return {
+        loopLagMaxMs: Math.max(...each.map((stalls) => stalls.loopLagMaxMs)),
+        writeBatchesOver50Ms: Math.max(...each.map((stalls) => stalls.writeBatchesOver50Ms)),
+      };
+    };
+    const stallsStart = await stallsOfServers();
+    const generatorLoop = watchGeneratorLoop();
     const cpuStart = cpuOfServers();
     const generatorStart = process.cpuUsage();
     let peakRss = rssOfServers();
@@ -327,6 +342,8 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
     const cpuMs = cpuEnd.total - cpuStart.total;
     const kernelMs = cpuEnd.kernel - cpuStart.kernel;
     const generator = process.cpuUsage(generatorStart);
+    const generatorLoopLagMaxMs = generatorLoop.stop();
+    const stallsEnd = await stallsOfServers();
     latencies.sort((a, b) => a - b);
     return {
       delivered: latencies.length,
@@ -340,6 +357,15 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
       serverKernelUsPerDelivery: (kernelMs * 1000) / Math.max(1, latencies.length),
       peakRssMiB: peakRss,
       generatorCpuMsPerSecond: (generator.user + generator.system) / 1000 / elapsed,
+      ...(stallsStart && stallsEnd
+        ? {
+            serverStalls: {
+              loopLagMaxMs: stallsEnd.loopLagMaxMs,
+              writeBatchesOver50Ms: stallsEnd.writeBatchesOver50Ms - stallsStart.writeBatchesOver50Ms,
+            },
+          }
+        : {}),
+      generatorLoopLagMaxMs,
     };
   } finally {
     for (const p of providers) p.destroy();

@@ -70,6 +70,9 @@ if (wanted('fanout')) {
       { key: 'kernel', title: 'of which kernel µs' },
       { key: 'rss', title: 'peak RSS MiB', digits: 0, better: 'lower' },
       { key: 'gen', title: 'generator CPU ms/s', digits: 0 },
+      { key: 'serverLag', title: 'server loop blocked, max ms' },
+      { key: 'slowWrites', title: 'writes > 50 ms', digits: 0 },
+      { key: 'genLag', title: 'generator loop blocked, max ms' },
     ],
   );
   for (const { name, peer, options } of scenarios) {
@@ -87,6 +90,9 @@ if (wanted('fanout')) {
         kernel: r.serverKernelUsPerDelivery,
         rss: r.peakRssMiB,
         gen: r.generatorCpuMsPerSecond,
+        serverLag: r.serverStalls?.loopLagMaxMs,
+        slowWrites: r.serverStalls?.writeBatchesOver50Ms,
+        genLag: r.generatorLoopLagMaxMs,
       });
     } catch (error) {
       table.addFailure(name, group, (error as Error).message);

@@ -23,6 +23,8 @@ export async function runSaturation(quick: boolean): Promise<string> {
     { key: 'p99', title: 'p99 ms' },
     { key: 'cpu', title: 'server CPU ms/s', digits: 0 },
     { key: 'gen', title: 'generator CPU ms/s', digits: 0 },
+    { key: 'serverLag', title: 'server loop blocked, max ms' },
+    { key: 'genLag', title: 'generator loop blocked, max ms' },
   ]);
   const summary = new BenchTable('Throughput at the last step under 100 ms p99:', [
     { key: 'd', title: 'D', digits: 0 },
@@ -32,7 +34,16 @@ export async function runSaturation(quick: boolean): Promise<string> {
     let lastUnder: { drafts: number; result: FanoutResult } | undefined;
     for (const drafts of steps) {
       const r = await runFanout({ ...base, drafts, target });
-      stepsTable.add(name, { peer }, { d: drafts, rate: r.deliveredPerSecond, p50: r.p50, p99: r.p99, cpu: r.serverCpuMsPerSecond, gen: r.generatorCpuMsPerSecond });
+      stepsTable.add(name, { peer }, {
+        d: drafts,
+        rate: r.deliveredPerSecond,
+        p50: r.p50,
+        p99: r.p99,
+        cpu: r.serverCpuMsPerSecond,
+        gen: r.generatorCpuMsPerSecond,
+        serverLag: r.serverStalls?.loopLagMaxMs,
+        genLag: r.generatorLoopLagMaxMs,
+      });
       if (r.p99 > 100) break;
       lastUnder = { drafts, result: r };
     }
