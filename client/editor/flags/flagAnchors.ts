@@ -47,7 +47,7 @@ export function selectionAnchors(state: EditorState): SelectionAnchors | undefin
  * not decode or points at content that is gone or not in `body`.
  */
 export function resolveAnchor(binding: SyncBinding, anchor: string, docSize: number): number | null {
-  const relative = decodeAnchor(anchor);
+  const relative = decodedAnchor(anchor);
   // Resolving a position that names another root would create that root: only `body` is looked up.
   if (!relative || (relative.tname !== null && relative.tname !== ROOT_TYPES.body)) return null;
   try {
@@ -56,4 +56,21 @@ export function resolveAnchor(binding: SyncBinding, anchor: string, docSize: num
   } catch {
     return null;
   }
+}
+
+/**
+ * Anchors never change once a flag is made, and every recompute resolves all
+ * of a draft's anchors (after each remote edit and each pause in typing):
+ * decoding them once keeps hundreds of base64 decodes and their garbage out
+ * of each. Bounded, for a tab that visits many drafts.
+ */
+const decodedAnchors = new Map<string, Y.RelativePosition | undefined>();
+const MAX_DECODED_ANCHORS = 20_000;
+
+function decodedAnchor(anchor: string): Y.RelativePosition | undefined {
+  if (decodedAnchors.has(anchor)) return decodedAnchors.get(anchor);
+  if (decodedAnchors.size >= MAX_DECODED_ANCHORS) decodedAnchors.clear();
+  const relative = decodeAnchor(anchor);
+  decodedAnchors.set(anchor, relative);
+  return relative;
 }
