@@ -305,14 +305,9 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
         { total: 0, kernel: 0 },
       );
     const rssOfServers = () => servers.reduce((sum, server) => sum + readRssMiB(server.child.pid!), 0);
-    const stallsOfServers = async (): Promise<ServerStalls | undefined> => {
-      if (target !== 'copydesk') return undefined;
-      const each = await Promise.all(servers.map((server) => readServerStalls(server.port)));
-      return {
-        loopLagMaxMs: Math.max(...each.map((stalls) => stalls.loopLagMaxMs)),
-        writeBatchesOver50Ms: Math.max(...each.map((stalls) => stalls.writeBatchesOver50Ms)),
-      };
-    };
+    // Per instance; the loop-lag monitor restarts at each scrape, the write counts are cumulative.
+    const stallsOfServers = (): Promise<ServerStalls[]> | undefined =>
+      target === 'copydesk' ? Promise.all(servers.map((server) => readServerStalls(server.port))) : undefined;
     const stallsStart = await stallsOfServers();
     const generatorLoop = watchGeneratorLoop();
     const cpuStart = cpuOfServers();
@@ -360,8 +355,8 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
       ...(stallsStart && stallsEnd
         ? {
             serverStalls: {
-              loopLagMaxMs: stallsEnd.loopLagMaxMs,
-              writeBatchesOver50Ms: stallsEnd.writeBatchesOver50Ms - stallsStart.writeBatchesOver50Ms,
+              loopLagMaxMs: Math.max(...stallsEnd.map((end) => end.loopLagMaxMs)),
+              writeBatchesOver50Ms: Math.max(...stallsEnd.map((end, i) => end.writeBatchesOver50Ms - stallsStart[i]!.writeBatchesOver50Ms)),
             },
           }
         : {}),
