@@ -71,6 +71,8 @@ interface StoredUpdate {
   clocks: ReadonlyMap<number, number>;
   scope: { roots: ReadonlySet<string>; itemRanges: ItemRange[] };
   epoch: number;
+  /** Its sequence number in the store. */
+  seq: number;
 }
 
 /** Transaction origin for changes the server itself makes (as opposed to a Connection). */
@@ -107,6 +109,10 @@ export class Room {
   private catchingUp: Promise<void> | null = null;
   private updatesSinceSnapshot: number;
   private compaction: Promise<void> | null = null;
+  /** The highest sequence number of this draft's stored updates that the live copy holds, all before it included. */
+  private appliedThroughSeq: number;
+  /** False once an update was stored but never applied: the live copy then lacks something the database holds. */
+  private liveCopyHoldsAllStored = true;
   private isDestroyed = false;
   /** Who owns each Yjs client id of the draft, as far as this room knows (CS21). */
   private readonly clientOwners = new Map<number, string>();
@@ -130,6 +136,7 @@ export class Room {
     this.draftId = draftId;
     this.doc = loaded.doc;
     this.updatesSinceSnapshot = loaded.updatesSinceSnapshot;
+    this.appliedThroughSeq = loaded.lastSeq;
     this.wholeDraft = loaded.snapshot ?? null;
     // Not 'update': listening to that makes Yjs encode every transaction.
     this.doc.on('afterTransaction', () => {
@@ -306,16 +313,17 @@ export class Room {
     const epoch = this.epoch;
     const claims = this.claimsToStore(verdict.clocks, connection.principal.accountId);
     this.deps.log.append(this.draftId, update, () => epoch === this.epoch, claims).then(
-      () => {
+      (seq) => {
         this.pendingWrites--;
         if (claims) for (const claim of claims) this.unstoredClaims.delete(claim.clientId);
         if (epoch !== this.epoch || this.isDestroyed) {
+          this.liveCopyHoldsAllStored = false;
           // An earlier write failed; this update may build on it. The client resends on reconnect.
           connection.close(CLOSE_CODES.storageFailed, 'an earlier write failed; reconnect to resync');
           this.deps.onMaybeIdle(this);
           return;
         }
-        this.queueApply({ connection, update, updateFrame, clocks: verdict.clocks, scope, epoch });
+        this.queueApply({ connection, update, updateFrame, clocks: verdict.clocks, scope, epoch, seq });
       },
       (error: unknown) => {
         this.pendingWrites--;
@@ -437,7 +445,8 @@ export class Room {
     this.pendingWrites++;
     this.serverWritesInFlight++;
     try {
-      await this.deps.log.append(this.draftId, written);
+      const seq = await this.deps.log.append(this.draftId, written);
+      this.appliedThroughSeq = Math.max(this.appliedThroughSeq, seq);
       this.updatesSinceSnapshot++;
       this.broadcast(encodeUpdateFrame(written), null);
       this.deps.broadcaster?.publish(this.draftId, 'update', written);
@@ -472,6 +481,7 @@ export class Room {
   private applyDue(): void {
     const jobs = this.appliesDue.filter((job) => {
       if (job.epoch === this.epoch && !this.isDestroyed) return true;
+      this.liveCopyHoldsAllStored = false;
       job.connection.close(CLOSE_CODES.storageFailed, 'an earlier write failed; reconnect to resync');
       return false;
     });
@@ -486,31 +496,40 @@ export class Room {
       this.breakDown(error);
       return;
     }
+    // Stored batches apply in the order they were stored, so the last job is the highest.
+    if (jobs.length > 0) this.appliedThroughSeq = Math.max(this.appliedThroughSeq, jobs[jobs.length - 1]!.seq);
     let copyChangedBy: Principal | undefined;
     // A `saved` frame says "stored up to these clocks", so one per client covers all its updates of the batch.
     let acks: Map<Connection, Map<number, number>> | undefined;
-    for (const job of jobs) {
-      this.pendingRoots.remove(job.scope.itemRanges);
-      this.deps.metrics?.updateAccepted();
-      this.updatesSinceSnapshot++;
-      this.broadcast(job.updateFrame ?? encodeUpdateFrame(job.update), job.connection);
-      this.deps.broadcaster?.publish(this.draftId, 'update', job.update);
-      if (job.connection.wantsAck) {
-        if (jobs.length === 1) {
-          job.connection.send(encodeSavedFrame(job.clocks));
-        } else {
-          acks ??= new Map();
-          let clocks = acks.get(job.connection);
-          if (!clocks) acks.set(job.connection, (clocks = new Map()));
-          advanceKnownClocks(clocks, job.clocks);
+    // Several updates for each client: write each one's frames in one go.
+    const corked = jobs.length > 1 ? [...this.connections] : [];
+    for (const connection of corked) connection.cork();
+    try {
+      for (const job of jobs) {
+        this.pendingRoots.remove(job.scope.itemRanges);
+        this.deps.metrics?.updateAccepted();
+        this.updatesSinceSnapshot++;
+        this.broadcast(job.updateFrame ?? encodeUpdateFrame(job.update), job.connection);
+        this.deps.broadcaster?.publish(this.draftId, 'update', job.update);
+        if (job.connection.wantsAck) {
+          if (jobs.length === 1) {
+            job.connection.send(encodeSavedFrame(job.clocks));
+          } else {
+            acks ??= new Map();
+            let clocks = acks.get(job.connection);
+            if (!clocks) acks.set(job.connection, (clocks = new Map()));
+            advanceKnownClocks(clocks, job.clocks);
+          }
+        }
+        if (job.scope.roots.has(ROOT_TYPES.body)) {
+          if (copyChangedBy && copyChangedBy !== job.connection.principal) this.notifyCopyChanged(copyChangedBy);
+          copyChangedBy = job.connection.principal;
         }
       }
-      if (job.scope.roots.has(ROOT_TYPES.body)) {
-        if (copyChangedBy && copyChangedBy !== job.connection.principal) this.notifyCopyChanged(copyChangedBy);
-        copyChangedBy = job.connection.principal;
-      }
+      if (acks) for (const [connection, clocks] of acks) connection.send(encodeSavedFrame(clocks));
+    } finally {
+      for (const connection of corked) connection.uncork();
     }
-    if (acks) for (const [connection, clocks] of acks) connection.send(encodeSavedFrame(clocks));
     if (copyChangedBy) this.notifyCopyChanged(copyChangedBy);
     if (this.updatesSinceSnapshot >= this.deps.limits.compactAfterUpdates) void this.compact();
     this.deps.onMaybeIdle(this);
@@ -550,12 +569,18 @@ export class Room {
   }
 
   /**
-   * Folds the stored updates into a snapshot. The snapshot is built from the
-   * database, not from this room's copy: with several instances, the log may
-   * hold updates this instance has not received yet, and folding only what it
-   * has would drop them. One instance at a time compacts a draft (the lock);
-   * at most one compaction runs per room. Never throws; a failure leaves the
-   * log as it was and the next trigger tries again.
+   * Folds the stored updates into a snapshot. At most one compaction runs per
+   * room, and one instance at a time compacts a draft (the lock). Never
+   * throws; a failure leaves the log as it was and the next trigger tries again.
+   *
+   * Alone on its draft, this instance wrote every stored update itself and
+   * applied each, in store order, once durable: the live copy then is the
+   * stored draft through `appliedThroughSeq`, and encoding it saves reading
+   * the log back and rebuilding the draft (most of a compaction's cost). With
+   * other instances, the log may hold updates this one has not received yet,
+   * and folding only what it has would drop them: the snapshot is built from
+   * the database instead, as it is when the live copy may differ from what is
+   * stored (a server write not yet durable, a stored update never applied).
    */
   compact(): Promise<void> {
     if (this.compaction) return this.compaction;
@@ -566,7 +591,13 @@ export class Room {
       const release = await (this.deps.compactionLock ?? localDraftLock).acquire(this.draftId);
       if (!release) return;
       try {
-        if (!(await compactStoredDraft(this.deps.store, this.draftId))) return;
+        if (this.canFoldLiveCopy()) {
+          // Read in one go: the snapshot and the sequence number it holds must match.
+          this.wholeDraft ??= Y.encodeStateAsUpdate(this.doc);
+          await this.deps.store.compactDraft(this.draftId, this.wholeDraft, this.appliedThroughSeq);
+        } else if (!(await compactStoredDraft(this.deps.store, this.draftId))) {
+          return;
+        }
         this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - folded);
         succeeded = true;
       } finally {
@@ -581,6 +612,17 @@ export class Room {
         this.deps.onMaybeIdle(this);
       });
     return this.compaction;
+  }
+
+  /** True when the live copy holds exactly the draft's stored updates through `appliedThroughSeq` (see compact). */
+  private canFoldLiveCopy(): boolean {
+    return (
+      this.deps.broadcaster === undefined &&
+      this.liveCopyHoldsAllStored &&
+      this.serverWritesInFlight === 0 &&
+      !this.isBroken &&
+      !this.isDestroyed
+    );
   }
 
   /**

@@ -1,9 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { loadDraft } from '../../../server/collab/loadDraft.ts';
 import { emptyDraftState } from '../../../server/drafts/importDraft.ts';
+import type { StoredDraftState } from '../../../server/storage/DocumentStore.ts';
+import { SqliteDocumentStore } from '../../../server/storage/sqlite/SqliteDocumentStore.ts';
 import { appendParagraph, bodyString, connectClient, type TestClient } from '../../support/collabClient.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
 import { waitFor } from '../../support/waitFor.ts';
+
+/** A real SQLite store that counts how often each draft is read back whole. */
+class CountingStore extends SqliteDocumentStore {
+  readonly loads = new Map<string, number>();
+  override async loadDraftState(id: string): Promise<StoredDraftState | undefined> {
+    this.loads.set(id, (this.loads.get(id) ?? 0) + 1);
+    return super.loadDraftState(id);
+  }
+}
 
 describe('two clients on one draft', () => {
   let server: TestServer;
@@ -123,5 +135,29 @@ describe('two clients on one draft', () => {
     const fresh = open(draftId);
     await fresh.waitSynced();
     expect(bodyString(fresh.doc)).toBe(bodyString(alice.doc));
+  });
+
+  it('[CS12] alone on its draft, folds its live copy without reading the log back, and loses nothing written meanwhile', async () => {
+    await server.dispose();
+    let store!: CountingStore;
+    server = await startTestServer({ env: { COMPACT_AFTER_UPDATES: '20' }, makeStore: (db) => (store = new CountingStore(db)) });
+    token = await server.tokenFor('editor');
+    const draftId = await createDraft();
+    const alice = open(draftId);
+    const bob = open(draftId);
+    await Promise.all([alice.waitSynced(), bob.waitSynced()]);
+    // Both type at once, so compactions start while the other's updates are still being stored.
+    for (let i = 0; i < 60; i++) {
+      appendParagraph(alice.doc, `alice ${i}`);
+      appendParagraph(bob.doc, `bob ${i}`);
+    }
+    await waitFor(() => bodyString(bob.doc).includes('alice 59') && bodyString(alice.doc).includes('bob 59'), 'both to see every line');
+    await waitFor(async () => (await server.store.countPendingUpdates(draftId)) < 20, 'compaction');
+
+    // The room read the draft once, when it loaded; no compaction read it again.
+    expect(store.loads.get(draftId)).toBe(1);
+    const stored = await loadDraft(store, draftId);
+    expect(bodyString(stored!.doc)).toBe(bodyString(alice.doc));
+    expect(Y.encodeStateVector(stored!.doc)).toEqual(Y.encodeStateVector(alice.doc));
   });
 });
