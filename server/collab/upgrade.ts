@@ -106,7 +106,7 @@ export function createCollabEndpoint(options: CollabUpgradeOptions): CollabEndpo
       // the connection, not a per-connection logger or the upgrade request.
       // A flat 12-character string: randomUUID()'s is a chain of 14 string pieces (~0.5 KiB) kept per connection.
       const id = randomBytes(9).toString('base64url');
-      const connection = new Connection(ws, { id, draftId, wantsAck, principal }, limits);
+      const connection = new Connection(ws, socket, { id, draftId, wantsAck, principal }, limits);
       if (isClosing) {
         connection.close(CLOSE_CODES.goingAway, 'server is shutting down');
         return;
