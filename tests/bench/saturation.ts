@@ -4,7 +4,11 @@ import { BenchTable } from './report.ts';
 /**
  * Saturation (scenario 2): the fan-out load (C=10, W=2, R=5) with D raised
  * step by step until p99 passes 100 ms; each server's throughput is the
- * delivered updates per second at its last step under 100 ms. Watch the
+ * delivered updates per second at its last step under 100 ms. A step over
+ * 100 ms is run once more before the search stops: on a shared 2-core machine
+ * a single stall of the server or of the generator (a slow disk flush, a long
+ * collection) can end a step that the server otherwise holds, and one such
+ * stall moved a server's result between 0.3x and 1x of the others. Watch the
  * generator's CPU column: near 1000 ms/s the load generator, not the server,
  * is the limit. Returns the steps and the summary as Markdown.
  */
@@ -16,8 +20,9 @@ export async function runSaturation(quick: boolean): Promise<string> {
     { name: 'reference y-websocket + LevelDB', peer: true, target: 'reference' },
     { name: 'Hocuspocus + SQLite', peer: true, target: 'hocuspocus' },
   ];
-  const stepsTable = new BenchTable(`### Saturation (scenario 2): fan-out C=10 W=2 R=5, ${base.seconds} s per step, D raised until p99 > 100 ms`, [
+  const stepsTable = new BenchTable(`### Saturation (scenario 2): fan-out C=10 W=2 R=5, ${base.seconds} s per step, D raised until p99 > 100 ms twice in a row at the same D`, [
     { key: 'd', title: 'D', digits: 0 },
+    { key: 'attempt', title: 'try', digits: 0 },
     { key: 'rate', title: 'delivered/s', digits: 0 },
     { key: 'p50', title: 'p50 ms' },
     { key: 'p99', title: 'p99 ms' },
@@ -32,10 +37,11 @@ export async function runSaturation(quick: boolean): Promise<string> {
   ]);
   for (const { name, peer, target } of targets) {
     let lastUnder: { drafts: number; result: FanoutResult } | undefined;
-    for (const drafts of steps) {
+    const runStep = async (drafts: number, attempt: number) => {
       const r = await runFanout({ ...base, drafts, target });
       stepsTable.add(name, { peer }, {
         d: drafts,
+        attempt,
         rate: r.deliveredPerSecond,
         p50: r.p50,
         p99: r.p99,
@@ -44,6 +50,11 @@ export async function runSaturation(quick: boolean): Promise<string> {
         serverLag: r.serverStalls?.loopLagMaxMs,
         genLag: r.generatorLoopLagMaxMs,
       });
+      return r;
+    };
+    for (const drafts of steps) {
+      let r = await runStep(drafts, 1);
+      if (r.p99 > 100) r = await runStep(drafts, 2);
       if (r.p99 > 100) break;
       lastUnder = { drafts, result: r };
     }
