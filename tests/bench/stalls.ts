@@ -11,7 +11,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 export interface ServerStalls {
   /** The longest the event loop was blocked (prom-client resets its monitor on each scrape). */
   loopLagMaxMs: number;
-  /** Database write batches (one transaction each) over 50 ms: the cumulative histogram's count now. */
+  /** Database write batches (one transaction each) over 50 ms: as scraped, the count since the server started; in a result, the window's. */
   writeBatchesOver50Ms: number;
 }
 
