@@ -580,7 +580,8 @@ export class Room {
    * other instances, the log may hold updates this one has not received yet,
    * and folding only what it has would drop them: the snapshot is built from
    * the database instead, as it is when the live copy may differ from what is
-   * stored (a server write not yet durable, a stored update never applied).
+   * stored (a server write not yet durable, stored updates not applied yet or
+   * never applied).
    */
   compact(): Promise<void> {
     if (this.compaction) return this.compaction;
@@ -619,6 +620,8 @@ export class Room {
     return (
       this.deps.broadcaster === undefined &&
       this.liveCopyHoldsAllStored &&
+      // Updates stored but not applied yet (a microtask away): appliedThroughSeq may already count a server write stored after them.
+      this.appliesDue.length === 0 &&
       this.serverWritesInFlight === 0 &&
       !this.isBroken &&
       !this.isDestroyed
