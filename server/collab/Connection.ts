@@ -133,12 +133,26 @@ export class Connection {
   }
 
   send(frame: Uint8Array): void {
-    if (this.isClosed || this.socket.readyState !== this.socket.OPEN) return;
+    if (this.isReadyToSend()) this.socket.send(frame);
+  }
+
+  /**
+   * Sends a message already framed by `encodeBinaryWsFrame`, straight to the
+   * stream `ws` writes to. Ordered with `ws`'s own frames because, without
+   * compression, `ws` writes each frame synchronously as it is sent.
+   */
+  sendFramed(wsFrame: Buffer): void {
+    if (this.isReadyToSend()) this.transport.write(wsFrame);
+  }
+
+  /** Open, and keeping up: a client with too much unread is dropped rather than buffered for. */
+  private isReadyToSend(): boolean {
+    if (this.isClosed || this.socket.readyState !== this.socket.OPEN) return false;
     if (this.socket.bufferedAmount > this.options.maxBufferedBytes) {
       this.close(CLOSE_CODES.tooSlow, 'client is not keeping up');
-      return;
+      return false;
     }
-    this.socket.send(frame);
+    return true;
   }
 
   /**

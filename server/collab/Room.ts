@@ -18,6 +18,7 @@ import { StaleAppendError, type UpdateLog } from './UpdateLog.ts';
 import { advanceKnownClocks, gateUpdate } from './updateGate.ts';
 import { PendingRoots, type ItemRange } from './PendingRoots.ts';
 import { resolveWriteScope } from './writeScope.ts';
+import { encodeBinaryWsFrame } from './wsFrame.ts';
 
 export interface RoomLimits extends PresenceLimits {
   maxUpdateBytes: number;
@@ -557,8 +558,12 @@ export class Room {
   }
 
   private broadcast(frame: Uint8Array, except: Connection | null): void {
+    // Framed once for every recipient, and only if there is one.
+    let wsFrame: Buffer | undefined;
     for (const connection of this.connections) {
-      if (connection !== except) connection.send(frame);
+      if (connection === except) continue;
+      wsFrame ??= encodeBinaryWsFrame(frame);
+      connection.sendFramed(wsFrame);
     }
   }
 

@@ -52,7 +52,10 @@ export function createCollabEndpoint(options: CollabUpgradeOptions): CollabEndpo
   const { registry, logger } = options;
   // ws's own limit sits above ours so that a message between the two gets our
   // clear 4413 close rather than ws's generic 1009; far larger ones still stop at ws.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes * 2 });
+  // No per-message compression: rooms write pre-framed, uncompressed frames
+  // straight to the socket (Connection.sendFramed), which relies on `ws`
+  // writing its own frames synchronously, as it does without compression.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes * 2, perMessageDeflate: false });
   const connections = new Set<Connection>();
   const limits: ConnectionLimits = {
     maxQueuedFrames: 64,
