@@ -10,7 +10,7 @@ import { SqliteAccountStore } from '../../server/storage/sqlite/SqliteAccountSto
 import { SqliteDocumentStore } from '../../server/storage/sqlite/SqliteDocumentStore.ts';
 import { connectClient, type TestClient } from '../support/collabClient.ts';
 import { signIn, tokenInDataDir } from '../support/testServer.ts';
-import { buildLongDraft, createFlags, importMarkdown, spreadFlags } from './editorDraft.ts';
+import { buildLongDraft, createFlags, importMarkdown, spreadFlags } from '../support/longDraft.ts';
 import type { OpenExpectation } from './editorProbes.ts';
 import { withStoredFlags } from './editorStoredFlags.ts';
 import { spawnBenchServer, type BenchServer } from './fanout.ts';

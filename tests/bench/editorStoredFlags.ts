@@ -5,7 +5,7 @@ import { checkAnchors } from '../../server/annotations/checkAnchors.ts';
 import { readDraftText } from '../../server/annotations/draftText.ts';
 import { insertFlag } from '../../server/annotations/flagWrites.ts';
 import { newAnnotationId } from '../../server/annotations/newId.ts';
-import type { FlagSpec } from './editorDraft.ts';
+import type { FlagSpec } from '../support/longDraft.ts';
 
 /**
  * A draft state with `flags` added the way the server's createFlag writes

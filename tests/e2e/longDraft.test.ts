@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { draftAnswerSchema } from '../../shared/api/drafts.ts';
-import { buildLongDraft, createFlags, spreadFlags } from '../bench/editorDraft.ts';
+import { buildLongDraft, createFlags, spreadFlags } from '../support/longDraft.ts';
 import { browserUnavailableReason, newProfilePage } from '../support/browser.ts';
 import { connectClient } from '../support/collabClient.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';

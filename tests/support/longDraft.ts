@@ -2,11 +2,12 @@ import * as Y from 'yjs';
 import { encodeAnchor } from '../../shared/annotations/anchors.ts';
 import { FLAG_KIND_NAMES, type FlagKind } from '../../shared/annotations/kinds.ts';
 import { draftAnswerSchema } from '../../shared/api/drafts.ts';
-import { bodyOf } from '../support/collabClient.ts';
+import { bodyOf } from './collabClient.ts';
 
 /**
- * The editor scenario's draft: the sample's headline, then its paragraphs
- * over and over until the copy holds `minWords` words. Pure.
+ * A long draft, for the editor benchmark and the long-draft e2e test: the
+ * sample's headline, then its paragraphs over and over until the copy holds
+ * `minWords` words. Pure.
  */
 export function buildLongDraft(sample: string, minWords: number): { markdown: string; words: number; lastWords: string } {
   const blocks = sample.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
