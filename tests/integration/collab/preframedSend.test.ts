@@ -40,8 +40,24 @@ describe('a message framed once and written to a connection as it is', () => {
   it('writes nothing once the connection is closed', async () => {
     pair = await connectPair();
     pair.connection.close(4000, 'bye');
+    // The closing handshake is still under way, so the socket would take the bytes.
+    const writtenBefore = pair.serverSocket.bytesWritten;
     expect(() => pair!.connection.sendFramed(encodeBinaryWsFrame(bytesOf(10, 1)))).not.toThrow();
+    expect(pair.serverSocket.bytesWritten).toBe(writtenBefore);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(pair.received).toEqual([]);
+  });
+
+  it('drops a client that is not reading once its unsent bytes pass the limit', async () => {
+    pair = await connectPair({ maxBufferedBytes: 256 * 1024 });
+    const frame = encodeBinaryWsFrame(bytesOf(64 * 1024, 3));
+    // The client cannot read while this loop holds the event loop, so the bytes pile up in the socket.
+    let sent = 0;
+    while (!pair.connection.closed && sent < 1000) {
+      pair.connection.sendFramed(frame);
+      sent++;
+    }
+    expect(pair.connection.closed).toBe(true);
+    expect(sent).toBeLessThan(1000);
   });
 });
