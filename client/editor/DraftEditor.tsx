@@ -1,22 +1,27 @@
 import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { FlagKind } from '../../shared/annotations/kinds.ts';
 import type { AwarenessUser } from '../../shared/protocol/awareness.ts';
 import type { DraftSession } from './collab/createDraftSession.ts';
 import { useReadiness } from './collab/useDraftSession.ts';
 import { draftEditorExtensions } from './draftEditorExtensions.ts';
-import { FlagBubbleMenu, FlagToolbar } from './FlagToolbar.tsx';
+import { FlagToolbar } from './FlagToolbar.tsx';
 import { selectionAnchors, type SelectionAnchors } from './flags/flagAnchors.ts';
 import { LinkDialog } from './LinkDialog.tsx';
 import { scrollSidesOf, watchStickyEdges, type StickyEdges } from './stickyEdges.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { useEditorStateAfterPaint } from './useEditorStateAfterPaint.ts';
+import { useWhenSettled } from './useWhenSettled.ts';
 import { countDraftWords, type WordCounts } from './wordCounts.ts';
 import '../styles/editor.css';
 import '../styles/carets.css';
 import '../styles/flags.css';
+
+// Only a pointer convenience over a selection, and with its positioning library
+// about a twelfth of the editor's code: it loads once the copy has painted.
+const FlagBubbleMenu = lazy(() => import('./FlagBubbleMenu.tsx').then((module) => ({ default: module.FlagBubbleMenu })));
 
 /** The selection someone asked to flag: its anchors into `body` and the kind. */
 export interface FlagRequest extends SelectionAnchors {
@@ -67,6 +72,7 @@ export interface DraftEditorProps {
 export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNotice, lockNotice, flagging, aside }: DraftEditorProps) {
   const [isLinkDialogOpen, setLinkDialogOpen] = useState(false);
   const readiness = useReadiness(session);
+  const isSettled = useWhenSettled(readiness.isEditable);
   const noticeId = useId();
   const canWriteRef = useRef(canWriteCopy);
   const isLocked = lockNotice !== undefined && lockNotice !== null;
@@ -184,7 +190,11 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
       {/* A draft that never loaded and never will (closed for good) shows no empty page. */}
       <article className="page" aria-busy={!readiness.isEditable} hidden={isReadOnly && !readiness.isEditable}>
         <EditorContent editor={editor} className={flagging.isCleanCopy ? 'copy-frame copy-frame--clean' : 'copy-frame'} />
-        {flagging.cannotFlagReason === null && !flagging.isCleanCopy && <FlagBubbleMenu editor={editor} onFlag={requestFlag} />}
+        {isSettled && flagging.cannotFlagReason === null && !flagging.isCleanCopy && (
+          <Suspense fallback={null}>
+            <FlagBubbleMenu editor={editor} onFlag={requestFlag} />
+          </Suspense>
+        )}
       </article>
       <WordCountLine editor={editor} />
       {!isReader && <LinkDialog editor={editor} isOpen={isLinkDialogOpen} onClose={() => setLinkDialogOpen(false)} />}

@@ -24,10 +24,11 @@ describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
   const suite = useBrowserSuite();
 
   /** A fresh profile signed in as `username` on `url`, connected, with the copy loaded. Dialogs are recorded and dismissed. */
-  async function openAs(username: DemoUsername, url: string, dialogs: string[]): Promise<Page> {
+  async function openAs(username: DemoUsername, url: string, dialogs: string[], initScript?: () => void): Promise<Page> {
     const profile = await launchProfile();
     suite.profiles.push(profile);
     const page = await profile.context.newPage();
+    if (initScript) await page.addInitScript(initScript);
     page.on('pageerror', (error) => console.error(`[${username}] page error: ${error.message}`));
     page.on('dialog', (dialog) => {
       dialogs.push(`${username}: ${dialog.type()} ${dialog.message()}`);
@@ -42,6 +43,50 @@ describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
     await page.locator('.copy h1').waitFor({ timeout: 15_000 });
     return page;
   }
+
+  it('over a selection made with the pointer, a floating toolbar offers the three kinds; its code loads only once the draft is on screen', async () => {
+    const draftId = await importSampleDraft(suite.server);
+    const url = `${suite.server.url}/docs/${draftId}`;
+    const dialogs: string[] = [];
+    // Notes the frame in which the copy's headline first has text: the copy is being painted.
+    const noteCopyFrame = () => {
+      const check = () => {
+        if (document.querySelector('[aria-label="Draft copy"] h1')?.textContent) {
+          (window as unknown as { copyFrameAt: number }).copyFrameAt = performance.now();
+        } else {
+          requestAnimationFrame(check);
+        }
+      };
+      requestAnimationFrame(check);
+    };
+    const editor = await openAs('editor', url, dialogs, noteCopyFrame);
+
+    // Opening the draft did not wait for the floating toolbar's code: it was fetched after the copy was drawn.
+    const fetchedAt = await editor.waitForFunction(() => {
+      const entry = performance.getEntriesByType('resource').find((e) => /\/assets\/FlagBubbleMenu-[^/]*\.js$/.test(e.name));
+      return entry ? entry.startTime : false;
+    });
+    const copyFrameAt = await editor.evaluate(() => (window as unknown as { copyFrameAt?: number }).copyFrameAt);
+    expect(copyFrameAt).toBeDefined();
+    expect(await fetchedAt.jsonValue()).toBeGreaterThan(copyFrameAt!);
+
+    const bubble = editor.getByRole('toolbar', { name: 'Flag the selection' });
+    await expect(bubble.isVisible()).resolves.toBe(false);
+    const phrase = editor.locator('.copy p', { hasText: 'within 24 hours' }).first();
+    await phrase.waitFor();
+    await selectInCopy(editor, 'within 24 hours');
+    await bubble.waitFor();
+    await expect(bubble.getByRole('button').allInnerTexts()).resolves.toEqual(['Claim', 'Source needed', 'Legal risk']);
+
+    await bubble.getByRole('button', { name: 'Source needed' }).click();
+    const dialog = editor.getByRole('dialog', { name: 'Flag as source needed' });
+    await dialog.waitFor();
+    await dialog.getByLabel('First comment').fill('Who set the deadline?');
+    await dialog.getByRole('button', { name: 'Flag as source needed' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await editor.locator('.copy .flag--source-needed', { hasText: 'within 24 hours' }).waitFor();
+    expect(dialogs).toEqual([]);
+  });
 
   it('an editor flags a claim, legal flags a quote and comments, the editor replies, legal resolves; both see the same panel and the report lists it all; hostile comment text stays inert', async () => {
     const draftId = await importSampleDraft(suite.server);
