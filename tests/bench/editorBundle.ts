@@ -16,16 +16,33 @@ export function shellFiles(): BundlePart {
   return gzipPart([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]!));
 }
 
-/** What a page that opened a draft loaded from /assets/ besides the shell (the editor route's lazy chunks). */
-export async function editorRouteFiles(page: Page): Promise<BundlePart> {
-  const loaded = await page.evaluate(() =>
-    performance
+export interface EditorRouteParts {
+  /** Fetched before the draft's copy and flags were painted: what opening a draft waits for. */
+  toOpen: BundlePart;
+  /** Fetched only after that (code the page loads once it is idle). */
+  afterOpen: BundlePart;
+}
+
+/**
+ * What a page that opened a draft loaded from /assets/ besides the shell (the
+ * editor route's lazy chunks), split at the moment the draft was painted (the
+ * probe's openedMs; see editorProbes.ts).
+ */
+export async function editorRouteFiles(page: Page): Promise<EditorRouteParts> {
+  const { loaded, atOpen } = await page.evaluate(() => ({
+    loaded: performance
       .getEntriesByType('resource')
       .map((entry) => new URL(entry.name).pathname)
       .filter((pathname) => pathname.startsWith('/assets/') && /\.(js|css)$/.test(pathname)),
-  );
+    atOpen: (window as unknown as { __copydeskBench: { assetsAtOpen?: string[] } }).__copydeskBench.assetsAtOpen ?? [],
+  }));
   const shell = new Set(shellFiles().files);
-  return gzipPart([...new Set(loaded)].filter((file) => !shell.has(file)));
+  const route = [...new Set(loaded)].filter((file) => !shell.has(file));
+  const beforeOpen = new Set(atOpen);
+  return {
+    toOpen: gzipPart(route.filter((file) => beforeOpen.has(file))),
+    afterOpen: gzipPart(route.filter((file) => !beforeOpen.has(file))),
+  };
 }
 
 const gzipPart = (files: string[]): BundlePart => ({
