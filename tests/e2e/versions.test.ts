@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { anchorsAround } from '../integration/annotations/flagFixtures.ts';
-import { jsonInit } from '../integration/http/apiHelpers.ts';
+import { anchorsAround } from '../support/flagFixtures.ts';
+import { jsonInit } from '../support/apiHelpers.ts';
 import { selectInCopy } from '../support/editorPage.ts';
 import { browserUnavailableReason, launchProfile } from '../support/browser.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';

@@ -3,8 +3,8 @@ import type { ActivityList, InboxList } from '../../../shared/api/annotationAnsw
 import type { TestClient } from '../../support/collabClient.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
 import { waitFor } from '../../support/waitFor.ts';
-import { expectError } from '../http/apiHelpers.ts';
-import { DRAFT_ID, anchorsAround, call, createFlag, flagsOf, flagsPath, lastParagraphText, seedFlaggableDraft } from './flagFixtures.ts';
+import { expectError } from '../../support/apiHelpers.ts';
+import { DRAFT_ID, anchorsAround, call, createFlag, flagsOf, flagsPath, lastParagraphText, seedFlaggableDraft } from '../../support/flagFixtures.ts';
 
 describe('what flags leave behind: clearance, report, activity, inbox', () => {
   let server: TestServer;

@@ -7,8 +7,8 @@ import { ROOT_TYPES } from '../../../shared/schema/rootTypes.ts';
 import type { TestClient } from '../../support/collabClient.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
 import { waitFor } from '../../support/waitFor.ts';
-import { expectError } from '../http/apiHelpers.ts';
-import { anchorsAround, call, createFlag, flagsOf, flagsPath, seedFlaggableDraft } from './flagFixtures.ts';
+import { expectError } from '../../support/apiHelpers.ts';
+import { anchorsAround, call, createFlag, flagsOf, flagsPath, seedFlaggableDraft } from '../../support/flagFixtures.ts';
 
 const flagOf = async (res: Response): Promise<FlagView> => ((await res.json()) as { flag: FlagView }).flag;
 

@@ -13,7 +13,7 @@ import {
   flagsOf,
   lastParagraphText,
   seedFlaggableDraft,
-} from './flagFixtures.ts';
+} from '../../support/flagFixtures.ts';
 
 const flagIn = (doc: Y.Doc, id: string) => doc.getMap<Y.Map<unknown>>(ROOT_TYPES.annotations).get(id);
 

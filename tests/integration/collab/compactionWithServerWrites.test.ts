@@ -5,7 +5,7 @@ import { ROOT_TYPES } from '../../../shared/schema/rootTypes.ts';
 import { appendParagraph, bodyString } from '../../support/collabClient.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
 import { waitFor } from '../../support/waitFor.ts';
-import { anchorsAround, createFlag, DRAFT_ID, seedFlaggableDraft } from '../annotations/flagFixtures.ts';
+import { anchorsAround, createFlag, DRAFT_ID, seedFlaggableDraft } from '../../support/flagFixtures.ts';
 
 describe('[CS12] compaction while the server writes flags into the draft', () => {
   let server: TestServer | undefined;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountAnswerSchema, accountListSchema, tokenCreatedSchema } from '../../../shared/api/auth.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
-import { expectError, jsonInit } from './apiHelpers.ts';
+import { expectError, jsonInit } from '../../support/apiHelpers.ts';
 
 describe('REST: accounts admin', () => {
   let server: TestServer;

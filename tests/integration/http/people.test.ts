@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountAnswerSchema } from '../../../shared/api/auth.ts';
 import { peopleAnswerSchema } from '../../../shared/api/people.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
-import { expectError, jsonInit } from './apiHelpers.ts';
+import { expectError, jsonInit } from '../../support/apiHelpers.ts';
 
 describe('REST: the people directory', () => {
   let server: TestServer;

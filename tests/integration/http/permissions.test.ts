@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftAnswerSchema } from '../../../shared/api/drafts.ts';
 import { startTestServer, type DemoUsername, type TestServer } from '../../support/testServer.ts';
-import { expectError, jsonInit } from './apiHelpers.ts';
+import { expectError, jsonInit } from '../../support/apiHelpers.ts';
 
 /**
  * Every REST route: 401 without credentials, 403 for a role without the

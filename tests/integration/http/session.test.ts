@@ -3,7 +3,7 @@ import { sessionAnswerSchema } from '../../../shared/api/auth.ts';
 import { verifyPassword } from '../../../server/auth/passwords.ts';
 import { SESSION_COOKIE } from '../../../server/auth/sessionCookie.ts';
 import { DEMO_PASSWORD, sessionCookieOf, startTestServer, type TestServer } from '../../support/testServer.ts';
-import { expectError, jsonInit } from './apiHelpers.ts';
+import { expectError, jsonInit } from '../../support/apiHelpers.ts';
 
 describe('REST: signing in and out', () => {
   let server: TestServer;

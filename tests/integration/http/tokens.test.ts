@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionAnswerSchema, tokenCreatedSchema, tokenListSchema } from '../../../shared/api/auth.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
-import { expectError, jsonInit } from './apiHelpers.ts';
+import { expectError, jsonInit } from '../../support/apiHelpers.ts';
 
 describe('REST: API tokens', () => {
   let server: TestServer;

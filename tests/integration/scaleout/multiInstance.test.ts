@@ -10,7 +10,7 @@ import { redisUnavailableReason, startRedisServer, type RedisServer } from '../.
 import { DEMO_PASSWORD, makeDataDir } from '../../support/testServer.ts';
 import { spawnServer, type ServerProcess } from '../../support/serverProcess.ts';
 import { waitFor } from '../../support/waitFor.ts';
-import { SENTENCE, anchorsAround, lastParagraphText } from '../annotations/flagFixtures.ts';
+import { SENTENCE, anchorsAround, lastParagraphText } from '../../support/flagFixtures.ts';
 
 const unavailable = (await findPostgresUnavailable('scale-out tests')) ?? redisUnavailableReason();
 const MAX_SIGNIN_FAILURES = 3;

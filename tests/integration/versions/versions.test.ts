@@ -7,8 +7,8 @@ import { canonicalJSON } from '../../../server/versions/canonicalContent.ts';
 import { appendParagraph, bodyString, connectClient, type TestClient } from '../../support/collabClient.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
 import { waitFor } from '../../support/waitFor.ts';
-import { expectError } from '../http/apiHelpers.ts';
-import { DRAFT_ID, anchorsAround, call, createFlag, flagsPath, lastParagraphText, seedFlaggableDraft } from '../annotations/flagFixtures.ts';
+import { expectError } from '../../support/apiHelpers.ts';
+import { DRAFT_ID, anchorsAround, call, createFlag, flagsPath, lastParagraphText, seedFlaggableDraft } from '../../support/flagFixtures.ts';
 
 const docPath = (suffix: string) => `/api/docs/${DRAFT_ID}${suffix}`;
 const json = async <T>(res: Response, status = 200): Promise<T> => {

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { errorBodySchema } from '../../../shared/api/errorCodes.ts';
+import { errorBodySchema } from '../../shared/api/errorCodes.ts';
 
 /** Asserts an error answer: its status, its code, and a message a person can read. */
 export async function expectError(res: Response, status: number, code: string): Promise<void> {

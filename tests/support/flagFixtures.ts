@@ -1,11 +1,11 @@
 import * as Y from 'yjs';
-import { encodeAnchor, decodeAnchor } from '../../../shared/annotations/anchors.ts';
-import type { FlagList, FlagView } from '../../../shared/api/annotationAnswers.ts';
-import { emptyDraftState } from '../../../server/drafts/importDraft.ts';
-import { appendParagraph, bodyOf, connectClient, type TestClient } from '../../support/collabClient.ts';
-import type { TestServer } from '../../support/testServer.ts';
-import { waitFor } from '../../support/waitFor.ts';
-import { jsonInit } from '../http/apiHelpers.ts';
+import { encodeAnchor, decodeAnchor } from '../../shared/annotations/anchors.ts';
+import type { FlagList, FlagView } from '../../shared/api/annotationAnswers.ts';
+import { emptyDraftState } from '../../server/drafts/importDraft.ts';
+import { appendParagraph, bodyOf, connectClient, type TestClient } from './collabClient.ts';
+import type { TestServer } from './testServer.ts';
+import { waitFor } from './waitFor.ts';
+import { jsonInit } from './apiHelpers.ts';
 
 export const DRAFT_ID = 'flagged-draft';
 export const SENTENCE = 'The mayor took a bribe from the developer, sources say.';
