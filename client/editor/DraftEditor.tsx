@@ -15,6 +15,7 @@ import { Toolbar } from './Toolbar.tsx';
 import { useEditorStateAfterPaint } from './useEditorStateAfterPaint.ts';
 import { useWhenSettled } from './useWhenSettled.ts';
 import { countDraftWords, type WordCounts } from './wordCounts.ts';
+import { OptionalPart } from '../ui/OptionalPart.tsx';
 import '../styles/editor.css';
 import '../styles/carets.css';
 import '../styles/flags.css';
@@ -191,9 +192,11 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
       <article className="page" aria-busy={!readiness.isEditable} hidden={isReadOnly && !readiness.isEditable}>
         <EditorContent editor={editor} className={flagging.isCleanCopy ? 'copy-frame copy-frame--clean' : 'copy-frame'} />
         {isSettled && flagging.cannotFlagReason === null && !flagging.isCleanCopy && (
-          <Suspense fallback={null}>
-            <FlagBubbleMenu editor={editor} onFlag={requestFlag} />
-          </Suspense>
+          <OptionalPart name="The floating flag toolbar">
+            <Suspense fallback={null}>
+              <FlagBubbleMenu editor={editor} onFlag={requestFlag} />
+            </Suspense>
+          </OptionalPart>
         )}
       </article>
       <WordCountLine editor={editor} />

@@ -24,11 +24,16 @@ describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
   const suite = useBrowserSuite();
 
   /** A fresh profile signed in as `username` on `url`, connected, with the copy loaded. Dialogs are recorded and dismissed. */
-  async function openAs(username: DemoUsername, url: string, dialogs: string[], initScript?: () => void): Promise<Page> {
+  async function openAs(
+    username: DemoUsername,
+    url: string,
+    dialogs: string[],
+    prepare?: (page: Page) => Promise<unknown>,
+  ): Promise<Page> {
     const profile = await launchProfile();
     suite.profiles.push(profile);
     const page = await profile.context.newPage();
-    if (initScript) await page.addInitScript(initScript);
+    await prepare?.(page);
     page.on('pageerror', (error) => console.error(`[${username}] page error: ${error.message}`));
     page.on('dialog', (dialog) => {
       dialogs.push(`${username}: ${dialog.type()} ${dialog.message()}`);
@@ -59,7 +64,7 @@ describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
       };
       requestAnimationFrame(check);
     };
-    const editor = await openAs('editor', url, dialogs, noteCopyFrame);
+    const editor = await openAs('editor', url, dialogs, (page) => page.addInitScript(noteCopyFrame));
 
     // Opening the draft did not wait for the floating toolbar's code: it was fetched after the copy was drawn.
     const fetchedAt = await editor.waitForFunction(() => {
@@ -85,6 +90,39 @@ describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
     await dialog.getByRole('button', { name: 'Flag as source needed' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await editor.locator('.copy .flag--source-needed', { hasText: 'within 24 hours' }).waitFor();
+    expect(dialogs).toEqual([]);
+  });
+
+  it('when the floating toolbar’s code cannot load, the editor carries on and the flag toolbar still flags', async () => {
+    const draftId = await importSampleDraft(suite.server);
+    const url = `${suite.server.url}/docs/${draftId}`;
+    const dialogs: string[] = [];
+    const pageErrors: string[] = [];
+    // What happens first once the chunk fails: the app's warning, or an error that took the page down.
+    let settle!: (outcome: string) => void;
+    const outcome = new Promise<string>((resolve) => (settle = resolve));
+    const editor = await openAs('editor', url, dialogs, async (page) => {
+      page.on('pageerror', (error) => {
+        pageErrors.push(error.message);
+        settle(`page error: ${error.message}`);
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'warning' && message.text().includes('The floating flag toolbar is unavailable')) settle('warned');
+      });
+      // As after a deploy that removed the chunk, or a network gone just then (requests of the service worker included).
+      await page.context().route(/\/assets\/FlagBubbleMenu-[^/]*\.js$/, (route) => route.abort());
+    });
+    await expect(outcome).resolves.toBe('warned');
+
+    await expect(editor.locator('.copy h1').innerText()).resolves.toContain('Talks end without breakthrough');
+    await selectInCopy(editor, 'within 24 hours');
+    await editor.getByRole('toolbar', { name: 'Flags' }).getByRole('button', { name: 'Claim' }).click();
+    const dialog = editor.getByRole('dialog', { name: 'Flag as claim' });
+    await dialog.getByLabel('First comment').fill('Check the pledge.');
+    await dialog.getByRole('button', { name: 'Flag as claim' }).click();
+    await editor.locator('.copy .flag--claim', { hasText: 'within 24 hours' }).waitFor();
+    await expect(editor.getByRole('toolbar', { name: 'Flag the selection' }).count()).resolves.toBe(0);
+    expect(pageErrors).toEqual([]);
     expect(dialogs).toEqual([]);
   });
 

@@ -1,0 +1,28 @@
+import { Component, type ReactNode } from 'react';
+
+interface OptionalPartProps {
+  /** Names the part in the console when it fails. */
+  name: string;
+  children: ReactNode;
+}
+
+/**
+ * Renders `children`, or nothing once they fail: for a convenience loaded
+ * on its own (a lazy chunk a deploy removed, or a network that dropped just
+ * then), whose failure must not take the page around it down.
+ */
+export class OptionalPart extends Component<OptionalPartProps, { hasFailed: boolean }> {
+  override state = { hasFailed: false };
+
+  static getDerivedStateFromError(): { hasFailed: boolean } {
+    return { hasFailed: true };
+  }
+
+  override componentDidCatch(error: unknown): void {
+    console.warn(`${this.props.name} is unavailable`, error);
+  }
+
+  override render(): ReactNode {
+    return this.state.hasFailed ? null : this.props.children;
+  }
+}
