@@ -60,7 +60,11 @@ describe.skipIf(unavailable !== undefined)('a typing session in Chromium', () =>
     await page.keyboard.type('Sailings resume on Monday.', { delay: 40 });
     await status.and(page.locator('[data-state="saved"]')).waitFor();
     const said = await page.evaluate(() => (window as unknown as { statusSaid: string[] }).statusSaid);
-    expect(said.filter((text) => text.includes('Saving'))).toEqual([]);
+    // Quick saves say nothing; before, the status flipped to "Saving…" at every key (26 times for
+    // this sentence). On a loaded machine one ack can still take over a second through the test's
+    // own socket proxy, so one "Saving…" spell is tolerated, and no more.
+    const savingSpells = said.filter((text, i) => text.includes('Saving') && !said[i - 1]?.includes('Saving'));
+    expect(savingSpells.length).toBeLessThanOrEqual(1);
     await expect(status.innerText()).resolves.toMatch(/^All changes saved/);
 
     // A save whose ack does not come: the true state at once, the words after a second.
