@@ -17,7 +17,7 @@ export function shellFiles(): BundlePart {
 }
 
 export interface EditorRouteParts {
-  /** Fetched before the draft's copy and flags were painted: what opening a draft waits for. */
+  /** Fetched by the time the draft's copy and flags were painted: what opening a draft waits for. */
   toOpen: BundlePart;
   /** Fetched only after that (code the page loads once it is idle). */
   afterOpen: BundlePart;
@@ -29,15 +29,13 @@ export interface EditorRouteParts {
  * probe's openedMs; see editorProbes.ts).
  */
 export async function editorRouteFiles(page: Page): Promise<EditorRouteParts> {
-  const { loaded, atOpen } = await page.evaluate(() => ({
-    loaded: performance
-      .getEntriesByType('resource')
-      .map((entry) => new URL(entry.name).pathname)
-      .filter((pathname) => pathname.startsWith('/assets/') && /\.(js|css)$/.test(pathname)),
-    atOpen: (window as unknown as { __copydeskBench: { assetsAtOpen?: string[] } }).__copydeskBench.assetsAtOpen ?? [],
+  const { fetched, atOpen } = await page.evaluate(() => ({
+    fetched: performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
+    atOpen: (window as unknown as { __copydeskBench: { fetchedAtOpen?: string[] } }).__copydeskBench.fetchedAtOpen ?? [],
   }));
   const shell = new Set(shellFiles().files);
-  const route = [...new Set(loaded)].filter((file) => !shell.has(file));
+  const isRouteAsset = (pathname: string) => pathname.startsWith('/assets/') && /\.(js|css)$/.test(pathname) && !shell.has(pathname);
+  const route = [...new Set(fetched)].filter(isRouteAsset);
   const beforeOpen = new Set(atOpen);
   return {
     toOpen: gzipPart(route.filter((file) => beforeOpen.has(file))),

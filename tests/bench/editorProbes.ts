@@ -21,8 +21,8 @@ export interface BenchRecord {
   wsMessageAt: number;
   /** Milliseconds from navigation start until the draft's last words and its flags were painted. */
   openedMs?: number;
-  /** Scripts and stylesheets under /assets/ the page had fetched or was fetching when it recorded openedMs. */
-  assetsAtOpen?: string[];
+  /** Paths of the resources the page had finished fetching when it recorded openedMs (see editorBundle.ts). */
+  fetchedAtOpen?: string[];
   /** Keystroke-to-paint per key, in order (NaN: the character never showed within a second). */
   keys: number[];
   /** Event Timing interactions of the typing (keydown/keypress/input) of 16 ms or more: their durations. */
@@ -76,10 +76,7 @@ export function installPageProbes(expected: Record<string, OpenExpectation>): vo
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
       record.openedMs = performance.now();
-      record.assetsAtOpen = performance
-        .getEntriesByType('resource')
-        .map((entry) => new URL(entry.name).pathname)
-        .filter((pathname) => pathname.startsWith('/assets/') && /\.(js|css)$/.test(pathname));
+      record.fetchedAtOpen = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
       channel.port1.close();
     };
     channel.port2.postMessage(null);
