@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { displayNameSchema, passwordSchema, roleSchema, usernameSchema } from '../shared/api/auth.ts';
 import { addAccount, editAccount, type AccountEdit } from '../server/auth/accounts.ts';
 import { generatePassword } from '../server/auth/passwords.ts';
@@ -34,9 +34,9 @@ SQLite database in DATA_DIR (default ./data).`;
 /** A mistake in the command line: usage is printed, exit code 64. */
 class UsageError extends Error {}
 
-function parse<T extends z.ZodType>(schema: T, value: string | undefined, what: string): z.infer<T> {
+function parse<T extends z.core.$ZodType>(schema: T, value: string | undefined, what: string): z.infer<T> {
   if (value === undefined) throw new UsageError(`missing ${what}`);
-  const parsed = schema.safeParse(value);
+  const parsed = z.safeParse(schema, value);
   if (!parsed.success) throw new UsageError(`${what}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   return parsed.data;
 }

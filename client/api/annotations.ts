@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { FlagKind } from '../../shared/annotations/kinds.ts';
 import type { ActivityEntryView } from '../../shared/api/annotationAnswers.ts';
 import type { PatchFlagBody } from '../../shared/api/annotations.ts';
@@ -10,7 +10,7 @@ import { requestJson, requestNoContent } from './request.ts';
  * these calls only say whether the command was accepted. Each rejects with an
  * ApiError (`validation_failed`, `invalid_anchor`, `forbidden`, `not_found`).
  */
-const flagAnswerSchema = z.object({ flag: z.object({ id: z.string() }).loose() });
+const flagAnswerSchema = z.object({ flag: z.looseObject({ id: z.string() }) });
 const anyAnswerSchema = z.unknown();
 
 const base = (draftId: string) => `/api/docs/${encodeURIComponent(draftId)}/annotations`;
@@ -67,12 +67,12 @@ const activitySchema = z.object({
     z.object({
       id: z.number(),
       at: z.string(),
-      by: personSchema.nullable(),
+      by: z.nullable(personSchema),
       action: z.string(),
-      flagId: z.string().nullable(),
-      detail: z.record(z.string(), z.unknown()).default({}),
-      prevHash: z.string().nullable().default(null),
-      hash: z.string().nullable().default(null),
+      flagId: z.nullable(z.string()),
+      detail: z._default(z.record(z.string(), z.unknown()), {}),
+      prevHash: z._default(z.nullable(z.string()), null),
+      hash: z._default(z.nullable(z.string()), null),
     }),
   ),
 });

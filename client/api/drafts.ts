@@ -5,7 +5,7 @@ import {
   type DraftSummary,
   type ImportFormat,
 } from '../../shared/api/drafts.ts';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { deskStateSchema, type DeskState } from '../../shared/api/versions.ts';
 import { requestJson } from './request.ts';
 
@@ -14,7 +14,10 @@ export type ListedDraft = DraftSummary & { state: DeskState; locked?: boolean };
 
 const listedDraftsSchema = z.object({
   drafts: z.array(
-    draftSummarySchema.extend({ state: deskStateSchema.catch('draft').default('draft'), locked: z.boolean().optional() }),
+    z.extend(draftSummarySchema, {
+      state: z._default(z.catch(deskStateSchema, 'draft'), 'draft'),
+      locked: z.optional(z.boolean()),
+    }),
   ),
 });
 

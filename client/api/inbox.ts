@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { INBOX_KINDS, type InboxList } from '../../shared/api/annotationAnswers.ts';
 import { requestJson, requestNoContent } from './request.ts';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ERROR_CODES, errorBodySchema } from '../../shared/api/errorCodes.ts';
 import { ApiError, CLIENT_ERROR_CODES } from './ApiError.ts';
 import { reportUnauthorized } from './unauthorized.ts';
@@ -18,7 +18,7 @@ export interface RequestOptions {
  * through `signal` rejects with the usual AbortError, not an ApiError.
  * A 401 `unauthorized` is also reported through `onUnauthorized` (the session is gone).
  */
-export async function requestJson<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+export async function requestJson<T>(path: string, schema: z.ZodMiniType<T>, options: RequestOptions = {}): Promise<T> {
   const response = await send(path, options);
   const payload = await readJson(response);
   if (!response.ok) throw toApiError(response, payload);

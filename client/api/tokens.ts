@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod/mini';
 import { tokenCreatedSchema, tokenListSchema, type TokenSummary } from '../../shared/api/auth.ts';
 import { requestJson, requestNoContent } from './request.ts';
 

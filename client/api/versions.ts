@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DESK_STATE_NAMES, deskStateSchema, MANUAL_DESK_STATE_NAMES, type DeskState } from '../../shared/api/versions.ts';
 import { ApiError } from './ApiError.ts';
 import { requestJson } from './request.ts';
@@ -20,34 +20,29 @@ export type PersonView = z.infer<typeof personSchema>;
 export const VERSION_KINDS = ['named', 'checkpoint', 'restore'] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
-const versionSchema = z
-  .object({
-    id: z.string(),
-    name: z.string().nullable().default(null),
-    kind: z.string().catch('named'),
-    createdAt: z.string(),
-    author: personSchema.nullable().default(null),
-    wordCount: z.number().nullable().default(null),
-    wordDelta: z.number().nullable().default(null),
-  })
-  .loose();
+const versionSchema = z.looseObject({
+  id: z.string(),
+  name: z._default(z.nullable(z.string()), null),
+  kind: z.catch(z.string(), 'named'),
+  createdAt: z.string(),
+  author: z._default(z.nullable(personSchema), null),
+  wordCount: z._default(z.nullable(z.number()), null),
+  wordDelta: z._default(z.nullable(z.number()), null),
+});
 export type VersionView = z.infer<typeof versionSchema>;
 
-const flagViewSchema = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    status: z.string().default('open'),
-    quote: z.string().default(''),
-  })
-  .loose();
+const flagViewSchema = z.looseObject({
+  id: z.string(),
+  kind: z.string(),
+  status: z._default(z.string(), 'open'),
+  quote: z._default(z.string(), ''),
+});
 export type VersionFlag = z.infer<typeof flagViewSchema>;
 
 /** Flags arrive as a list or as a map id -> flag; both become a list. */
-const flagsSchema = z
-  .union([z.array(z.unknown()), z.record(z.string(), z.unknown())])
-  .nullish()
-  .transform((value): VersionFlag[] => {
+const flagsSchema = z.pipe(
+  z.nullish(z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())])),
+  z.transform((value): VersionFlag[] => {
     if (!value) return [];
     const entries = Array.isArray(value) ? value.map((flag) => [undefined, flag] as const) : Object.entries(value);
     const flags: VersionFlag[] = [];
@@ -57,10 +52,11 @@ const flagsSchema = z
       if (parsed.success) flags.push(parsed.data);
     }
     return flags;
-  });
+  }),
+);
 
 /** ProseMirror JSON of a whole draft; checked by the editor's schema when it is drawn. */
-const contentSchema = z.object({ type: z.string() }).loose();
+const contentSchema = z.looseObject({ type: z.string() });
 export type DraftJSON = z.infer<typeof contentSchema>;
 
 const versionListSchema = z.object({ versions: z.array(versionSchema) });
@@ -69,53 +65,51 @@ const versionContentSchema = z.object({ version: versionSchema, content: content
 export type VersionContent = z.infer<typeof versionContentSchema>;
 
 /** One side of a compare: a version, or `live` (the draft as it is now). */
-const compareSideSchema = z.union([versionSchema, z.string(), z.null()]).catch(null);
+const compareSideSchema = z.catch(z.union([versionSchema, z.string(), z.null()]), null);
 
-const compareSchema = z
-  .object({
-    from: compareSideSchema,
-    to: compareSideSchema,
-    changes: z
-      .union([z.number(), z.object({ inserted: z.number().optional(), deleted: z.number().optional() }).loose(), z.array(z.unknown())])
-      .nullish(),
-    diff: contentSchema,
-    flagsFrom: flagsSchema,
-    flagsTo: flagsSchema,
-  })
-  .loose();
+const compareSchema = z.looseObject({
+  from: compareSideSchema,
+  to: compareSideSchema,
+  changes: z.nullish(
+    z.union([
+      z.number(),
+      z.looseObject({ inserted: z.optional(z.number()), deleted: z.optional(z.number()) }),
+      z.array(z.unknown()),
+    ]),
+  ),
+  diff: contentSchema,
+  flagsFrom: flagsSchema,
+  flagsTo: flagsSchema,
+});
 export type CompareAnswer = z.infer<typeof compareSchema>;
 
-const signoffSchema = z
-  .object({
-    id: z.string(),
-    versionId: z.string().nullable().default(null),
-    hash: z.string(),
-    by: personSchema.nullable().default(null),
-    at: z.string(),
-    note: z.string().default(''),
-    override: z.string().nullable().default(null),
-    openFlags: flagsSchema,
-    locked: z.boolean().optional(),
-  })
-  .loose();
+const signoffSchema = z.looseObject({
+  id: z.string(),
+  versionId: z._default(z.nullable(z.string()), null),
+  hash: z.string(),
+  by: z._default(z.nullable(personSchema), null),
+  at: z.string(),
+  note: z._default(z.string(), ''),
+  override: z._default(z.nullable(z.string()), null),
+  openFlags: flagsSchema,
+  locked: z.optional(z.boolean()),
+});
 export type SignoffView = z.infer<typeof signoffSchema>;
 const signoffListSchema = z.object({ signoffs: z.array(signoffSchema) });
-const signoffAnswerSchema = z.object({ signoff: signoffSchema }).loose();
+const signoffAnswerSchema = z.looseObject({ signoff: signoffSchema });
 
 export const DESK_STATES = DESK_STATE_NAMES;
 export type { DeskState };
 /** The states a person moves a draft between by hand; the others follow a sign-off. */
 export const MANUAL_DESK_STATES = MANUAL_DESK_STATE_NAMES;
 
-export const deskSchema = z
-  .object({
-    state: deskStateSchema.catch('draft'),
-    locked: z.boolean().catch(false),
-    lockedBy: personSchema.nullable().catch(null).default(null),
-    lockedAt: z.string().nullable().catch(null).default(null),
-    lastSignoff: signoffSchema.nullable().catch(null).default(null),
-  })
-  .loose();
+export const deskSchema = z.looseObject({
+  state: z.catch(deskStateSchema, 'draft'),
+  locked: z.catch(z.boolean(), false),
+  lockedBy: z._default(z.catch(z.nullable(personSchema), null), null),
+  lockedAt: z._default(z.catch(z.nullable(z.string()), null), null),
+  lastSignoff: z._default(z.catch(z.nullable(signoffSchema), null), null),
+});
 export type DeskView = z.infer<typeof deskSchema>;
 
 /** Who locked the copy and when, or null when it is not locked. */
@@ -124,9 +118,11 @@ export function lockOf(desk: DeskView | null): { by: PersonView | null; at: stri
   return { by: desk.lockedBy ?? desk.lastSignoff?.by ?? null, at: desk.lockedAt ?? desk.lastSignoff?.at ?? null };
 }
 
-const verifySchema = z
-  .object({ ok: z.boolean(), entries: z.number().optional(), brokenAt: z.union([z.number(), z.string()]).nullish() })
-  .loose();
+const verifySchema = z.looseObject({
+  ok: z.boolean(),
+  entries: z.optional(z.number()),
+  brokenAt: z.nullish(z.union([z.number(), z.string()])),
+});
 export type VerifyAnswer = z.infer<typeof verifySchema>;
 
 const anyAnswerSchema = z.unknown();
@@ -171,7 +167,7 @@ export interface SignOffBody {
 }
 
 export async function signOff(draftId: string, body: SignOffBody): Promise<SignoffView | null> {
-  const answer = await requestJson(`${docPath(draftId)}/signoffs`, signoffAnswerSchema.or(anyAnswerSchema), { method: 'POST', body });
+  const answer = await requestJson(`${docPath(draftId)}/signoffs`, z.union([signoffAnswerSchema, anyAnswerSchema]), { method: 'POST', body });
   const parsed = signoffAnswerSchema.safeParse(answer);
   return parsed.success ? parsed.data.signoff : null;
 }

@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { badRequest, unsupportedMediaType, validationFailed } from '../appError.ts';
+import '../validationMessages.ts';
 
 /** Describes zod issues in one line a person can act on: "title: a title cannot be empty". */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
@@ -14,7 +15,7 @@ export function describeIssues(error: z.ZodError): string {
  * 400 bad_request for JSON that does not parse, 400 validation_failed for JSON
  * that breaks the schema.
  */
-export async function parseJsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+export async function parseJsonBody<T extends z.core.$ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) throw unsupportedMediaType('send a JSON body (application/json)');
   let raw: unknown;
@@ -23,7 +24,7 @@ export async function parseJsonBody<T extends z.ZodType>(c: Context, schema: T):
   } catch {
     throw badRequest('the body is not valid JSON');
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = z.safeParse(schema, raw);
   if (!parsed.success) throw validationFailed(describeIssues(parsed.error));
   return parsed.data;
 }

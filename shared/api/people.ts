@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { roleSchema } from './auth.ts';
 
 /** Someone who can be assigned a flag or @mentioned: an account that is not disabled. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Bodies and answers of the versions, compare, sign-off, desk and export API
@@ -16,38 +16,38 @@ export const MANUAL_DESK_STATE_NAMES = ['draft', 'in-review', 'legal-review'] as
 export const deskStateSchema = z.enum(DESK_STATE_NAMES);
 export type DeskState = z.infer<typeof deskStateSchema>;
 
-export const saveVersionBodySchema = z
-  .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, 'a version needs a name')
-      .max(MAX_VERSION_NAME_CHARS, `a name has at most ${MAX_VERSION_NAME_CHARS} characters`),
-  })
-  .strict();
+export const saveVersionBodySchema = z.strictObject({
+  name: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'a version needs a name'),
+      z.maxLength(MAX_VERSION_NAME_CHARS, `a name has at most ${MAX_VERSION_NAME_CHARS} characters`),
+    ),
+});
 export type SaveVersionBody = z.infer<typeof saveVersionBodySchema>;
 
-export const signOffBodySchema = z
-  .object({
-    note: z.string().trim().max(MAX_SIGNOFF_NOTE_CHARS).default(''),
-    /** Required while legal-risk flags are open: why the chief signs off anyway. */
-    override: z.string().trim().min(1, 'an override needs a reason').max(MAX_SIGNOFF_NOTE_CHARS).optional(),
-    /** Lock the copy after signing off. */
-    lock: z.boolean().optional(),
-  })
-  .strict();
+export const signOffBodySchema = z.strictObject({
+  note: z._default(z.string().check(z.trim(), z.maxLength(MAX_SIGNOFF_NOTE_CHARS)), ''),
+  /** Required while legal-risk flags are open: why the chief signs off anyway. */
+  override: z.optional(
+    z.string().check(z.trim(), z.minLength(1, 'an override needs a reason'), z.maxLength(MAX_SIGNOFF_NOTE_CHARS)),
+  ),
+  /** Lock the copy after signing off. */
+  lock: z.optional(z.boolean()),
+});
 export type SignOffBody = z.infer<typeof signOffBodySchema>;
 
-export const setDeskStateBodySchema = z.object({ state: z.enum(MANUAL_DESK_STATE_NAMES) }).strict();
+export const setDeskStateBodySchema = z.strictObject({ state: z.enum(MANUAL_DESK_STATE_NAMES) });
 
 export const compareQuerySchema = z.object({
-  from: z.string().min(1, 'from: a version id or live'),
-  to: z.string().min(1, 'to: a version id or live'),
+  from: z.string().check(z.minLength(1, 'from: a version id or live')),
+  to: z.string().check(z.minLength(1, 'to: a version id or live')),
 });
 
 export const exportQuerySchema = z.object({
-  format: z.enum(['html', 'md', 'json']).default('html'),
-  version: z.string().min(1).optional(),
+  format: z._default(z.enum(['html', 'md', 'json']), 'html'),
+  version: z.optional(z.string().check(z.minLength(1))),
 });
 
 export interface PersonView {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * What a client publishes in its awareness state under `user`: the name and
@@ -8,10 +8,10 @@ import { z } from 'zod';
 export const MAX_DISPLAY_NAME_CHARS = 60;
 export const awarenessUserSchema = z.object({
   /** The account id; the server refuses a state whose id or name is not the connection's account. */
-  id: z.string().max(64).optional(),
-  name: z.string().trim().min(1).max(MAX_DISPLAY_NAME_CHARS),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  role: z.string().max(16).optional(),
+  id: z.optional(z.string().check(z.maxLength(64))),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_DISPLAY_NAME_CHARS)),
+  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
+  role: z.optional(z.string().check(z.maxLength(16))),
 });
 export type AwarenessUser = z.infer<typeof awarenessUserSchema>;
 

@@ -37,7 +37,7 @@ export interface DocsRouteDeps {
 const UNTITLED = 'Untitled draft';
 
 type DeskState = z.infer<typeof deskStateSchema>;
-const listQuerySchema = z.object({ state: deskStateSchema.optional() });
+const listQuerySchema = z.object({ state: z.optional(deskStateSchema) });
 
 /**
  * `/api/docs`: list, create, read, rename and import drafts. Mounted behind
@@ -171,9 +171,9 @@ async function readImport(c: Context): Promise<ImportInput> {
   throw unsupportedMediaType('send JSON { content, format } or multipart/form-data with a "file" field');
 }
 
-function optionalField<T extends z.ZodType>(value: unknown, schema: T, name: string): z.infer<T> | undefined {
+function optionalField<T extends z.core.$ZodType>(value: unknown, schema: T, name: string): z.infer<T> | undefined {
   if (value === undefined || value === '') return undefined;
-  const parsed = schema.safeParse(value);
+  const parsed = z.safeParse(schema, value);
   if (!parsed.success) throw validationFailed(`${name}: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }
