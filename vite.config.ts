@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { API_CACHE_NAME, CACHED_API_PATTERN } from './client/app/offlineCache.ts';
 
@@ -22,7 +23,7 @@ const keepSourceFiles = (request: { url?: string }) =>
 
 export default defineConfig({
   root: 'client',
-  plugins: [react(), offlineWorker()],
+  plugins: [deferLinkify(), react(), offlineWorker()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
@@ -38,6 +39,24 @@ export default defineConfig({
     },
   },
 });
+
+/**
+ * Points Tiptap's Link extension at `client/editor/linkify/deferredLinkify.ts`
+ * instead of linkifyjs, so that the library (only needed to autolink typed
+ * and pasted URLs) loads once the draft is open rather than before it. The
+ * stand-in itself imports the real library, and so does every other importer.
+ */
+function deferLinkify(): Plugin {
+  const standIn = fileURLToPath(new URL('./client/editor/linkify/deferredLinkify.ts', import.meta.url));
+  return {
+    name: 'copydesk:defer-linkify',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== 'linkifyjs' || !importer || !/[\\/]@tiptap[\\/]extension-link[\\/]/.test(importer)) return null;
+      return standIn;
+    },
+  };
+}
 
 /**
  * The service worker (`dist/client/sw.js`, made by Workbox) that lets someone

@@ -10,6 +10,7 @@ import { draftEditorExtensions } from './draftEditorExtensions.ts';
 import { FlagToolbar } from './FlagToolbar.tsx';
 import { selectionAnchors, type SelectionAnchors } from './flags/flagAnchors.ts';
 import { LinkDialog } from './LinkDialog.tsx';
+import { loadLinkify } from './linkify/deferredLinkify.ts';
 import { scrollSidesOf, watchStickyEdges, type StickyEdges } from './stickyEdges.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { useEditorStateAfterPaint } from './useEditorStateAfterPaint.ts';
@@ -74,6 +75,10 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
   const [isLinkDialogOpen, setLinkDialogOpen] = useState(false);
   const readiness = useReadiness(session);
   const isSettled = useWhenSettled(readiness.isEditable);
+  useEffect(() => {
+    // Autolinking typed and pasted URLs is for those who write the copy.
+    if (isSettled && canWriteCopy) void loadLinkify();
+  }, [isSettled, canWriteCopy]);
   const noticeId = useId();
   const canWriteRef = useRef(canWriteCopy);
   const isLocked = lockNotice !== undefined && lockNotice !== null;

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { flagAsClaim, selectInCopy } from '../support/editorPage.ts';
+import { assetTiming, flagAsClaim, selectInCopy, watchCopyFrame } from '../support/editorPage.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';
 import { importSampleDraft } from '../support/sampleDraft.ts';
 import { browserUnavailableReason, launchProfile } from '../support/browser.ts';
@@ -53,27 +53,12 @@ describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
     const draftId = await importSampleDraft(suite.server);
     const url = `${suite.server.url}/docs/${draftId}`;
     const dialogs: string[] = [];
-    // Notes the frame in which the copy's headline first has text: the copy is being painted.
-    const noteCopyFrame = () => {
-      const check = () => {
-        if (document.querySelector('[aria-label="Draft copy"] h1')?.textContent) {
-          (window as unknown as { copyFrameAt: number }).copyFrameAt = performance.now();
-        } else {
-          requestAnimationFrame(check);
-        }
-      };
-      requestAnimationFrame(check);
-    };
-    const editor = await openAs('editor', url, dialogs, (page) => page.addInitScript(noteCopyFrame));
+    const editor = await openAs('editor', url, dialogs, watchCopyFrame);
 
     // Opening the draft did not wait for the floating toolbar's code: it was fetched after the copy was drawn.
-    const fetchedAt = await editor.waitForFunction(() => {
-      const entry = performance.getEntriesByType('resource').find((e) => /\/assets\/FlagBubbleMenu-[^/]*\.js$/.test(e.name));
-      return entry ? entry.startTime : false;
-    });
-    const copyFrameAt = await editor.evaluate(() => (window as unknown as { copyFrameAt?: number }).copyFrameAt);
+    const { fetchedAt, copyFrameAt } = await assetTiming(editor, /\/assets\/FlagBubbleMenu-[^/]*\.js$/);
     expect(copyFrameAt).toBeDefined();
-    expect(await fetchedAt.jsonValue()).toBeGreaterThan(copyFrameAt!);
+    expect(fetchedAt).toBeGreaterThan(copyFrameAt!);
 
     const bubble = editor.getByRole('toolbar', { name: 'Flag the selection' });
     await expect(bubble.isVisible()).resolves.toBe(false);

@@ -84,3 +84,32 @@ export async function openSignedIn(page: Page, url: string, username: string, pa
   await page.getByLabel('Password').press('Enter');
   await page.waitForURL(url);
 }
+
+/** In the page: notes the frame in which the copy's headline first has text, that is, the copy is being painted. */
+function noteCopyFrame(): void {
+  const check = () => {
+    if (document.querySelector('[aria-label="Draft copy"] h1')?.textContent) {
+      (window as unknown as { copyFrameAt: number }).copyFrameAt = performance.now();
+    } else {
+      requestAnimationFrame(check);
+    }
+  };
+  requestAnimationFrame(check);
+}
+
+/** Before the page opens a draft: have it note when the copy is first painted (see assetTiming). */
+export const watchCopyFrame = (page: Page) => page.addInitScript(noteCopyFrame);
+
+/**
+ * Waits until the page has requested an asset matching `asset`, then gives
+ * when, and when the copy was first painted (undefined when it was not, or
+ * `watchCopyFrame` was not called), both on the page's clock.
+ */
+export async function assetTiming(page: Page, asset: RegExp): Promise<{ fetchedAt: number; copyFrameAt: number | undefined }> {
+  const fetchedAt = await page.waitForFunction((pattern) => {
+    const entry = performance.getEntriesByType('resource').find((e) => new RegExp(pattern).test(e.name));
+    return entry ? entry.startTime : false;
+  }, asset.source);
+  const copyFrameAt = await page.evaluate(() => (window as unknown as { copyFrameAt?: number }).copyFrameAt);
+  return { fetchedAt: (await fetchedAt.jsonValue()) as number, copyFrameAt };
+}
