@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { assetTiming, flagAsClaim, selectInCopy, watchCopyFrame } from '../support/editorPage.ts';
+import { assetTiming, flagAsClaim, openDraftAs, selectInCopy, watchCopyFrame } from '../support/editorPage.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';
 import { importSampleDraft } from '../support/sampleDraft.ts';
 import { browserUnavailableReason, launchProfile } from '../support/browser.ts';
-import { DEMO_PASSWORD, type DemoUsername } from '../support/testServer.ts';
+import type { DemoUsername } from '../support/testServer.ts';
 
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
@@ -39,13 +39,7 @@ describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
       dialogs.push(`${username}: ${dialog.type()} ${dialog.message()}`);
       void dialog.dismiss();
     });
-    await page.goto(url);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByLabel('Password').press('Enter');
-    await page.waitForURL(url);
-    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor({ timeout: 15_000 });
-    await page.locator('.copy h1').waitFor({ timeout: 15_000 });
+    await openDraftAs(page, url, username);
     return page;
   }
 

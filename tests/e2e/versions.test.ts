@@ -2,12 +2,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { anchorsAround } from '../support/flagFixtures.ts';
 import { jsonInit } from '../support/apiHelpers.ts';
-import { selectInCopy } from '../support/editorPage.ts';
+import { openDraftAs, selectInCopy } from '../support/editorPage.ts';
 import { browserUnavailableReason, launchProfile } from '../support/browser.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';
 import { importSampleDraft } from '../support/sampleDraft.ts';
 import { connectClient } from '../support/collabClient.ts';
-import { DEMO_PASSWORD, type DemoUsername } from '../support/testServer.ts';
+import type { DemoUsername } from '../support/testServer.ts';
 
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
@@ -29,13 +29,7 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
       if (message.type() === 'warning') errors.push(`[${username}] console warning: ${message.text()}`);
     });
     await prepare?.(page);
-    await page.goto(url);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByLabel('Password').press('Enter');
-    await page.waitForURL(url);
-    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor({ timeout: 15_000 });
-    await page.locator('.copy h1').waitFor({ timeout: 15_000 });
+    await openDraftAs(page, url, username);
     return page;
   }
 

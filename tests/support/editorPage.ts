@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, type DemoUsername } from './testServer.ts';
 
 /** `npm test` builds the client first; a lone run of a browser test file builds it here. */
 export function ensureClientBuilt(): void {
@@ -83,6 +84,13 @@ export async function openSignedIn(page: Page, url: string, username: string, pa
   await page.getByLabel('Password').fill(password);
   await page.getByLabel('Password').press('Enter');
   await page.waitForURL(url);
+}
+
+/** Signs in as a demo account on the draft at `url` and waits until its copy is on screen, connected. */
+export async function openDraftAs(page: Page, url: string, username: DemoUsername): Promise<void> {
+  await openSignedIn(page, url, username, DEMO_PASSWORD);
+  await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor({ timeout: 15_000 });
+  await page.locator('.copy h1').waitFor({ timeout: 15_000 });
 }
 
 /** In the page: notes the frame in which the copy's headline first has text, that is, the copy is being painted. */
