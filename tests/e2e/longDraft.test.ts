@@ -26,6 +26,20 @@ async function importLongDraft(server: TestServer, words = 3000): Promise<{ draf
   return { draftId: draftAnswerSchema.parse(await res.json()).draft.id, lastWords: draft.lastWords };
 }
 
+/** A long draft with `count` flags spread over it, made through the API as the editor; resolves to its id. */
+async function importFlaggedLongDraft(server: TestServer, count: number): Promise<string> {
+  const { draftId } = await importLongDraft(server);
+  const token = await server.tokenFor('editor');
+  const reader = connectClient(`${server.url.replace(/^http/, 'ws')}/collab`, draftId, { token });
+  try {
+    await reader.waitSynced();
+    await createFlags(server.url, token, draftId, spreadFlags(reader.doc, count));
+  } finally {
+    reader.destroy();
+  }
+  return draftId;
+}
+
 /** The end of the copy as read, with the no-break spaces a browser types at the end of a line as spaces. */
 const copyEnd = async (page: Page) => (await readCopy(page)).replace(/\u00a0/g, ' ').trimEnd();
 
@@ -103,16 +117,8 @@ describe.skipIf(unavailable !== undefined)('a long draft, in Chromium', () => {
   });
 
   it('brings a flag far down the copy to the middle of the window when its card is opened', async () => {
-    const { draftId } = await importLongDraft(suite.server);
     // A busy draft: 300 flags, about one every ten words.
-    const token = await suite.server.tokenFor('editor');
-    const reader = connectClient(`${suite.server.url.replace(/^http/, 'ws')}/collab`, draftId, { token });
-    try {
-      await reader.waitSynced();
-      await createFlags(suite.server.url, token, draftId, spreadFlags(reader.doc, 300));
-    } finally {
-      reader.destroy();
-    }
+    const draftId = await importFlaggedLongDraft(suite.server, 300);
     const page = await newProfilePage(suite.profiles, 'editor');
     await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'editor', DEMO_PASSWORD);
     await waitConnected(page);
@@ -155,5 +161,29 @@ describe.skipIf(unavailable !== undefined)('a long draft, in Chromium', () => {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.type(' typed under the toolbar?');
     expect(await caretBetweenBars(page)).toEqual(inSight);
+  });
+
+  it('draws a flagged draft with its flags in the first frame that shows the copy', async () => {
+    const draftId = await importFlaggedLongDraft(suite.server, 100);
+    const page = await newProfilePage(suite.profiles, 'editor');
+    // In the first frame whose headline has text, before it is painted: how many flag spans the copy has.
+    await page.addInitScript(() => {
+      const check = () => {
+        if (document.querySelector('[aria-label="Draft copy"] h1')?.textContent) {
+          (window as unknown as { flagsInFirstCopyFrame: number }).flagsInFirstCopyFrame = document.querySelectorAll('.copy .flag').length;
+        } else {
+          requestAnimationFrame(check);
+        }
+      };
+      requestAnimationFrame(check);
+    });
+    await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'editor', DEMO_PASSWORD);
+    await waitConnected(page);
+    const probe = await page.waitForFunction(() => {
+      const count = (window as unknown as { flagsInFirstCopyFrame?: number }).flagsInFirstCopyFrame;
+      return count === undefined ? false : { count };
+    });
+    // Not painted bare first and flagged a frame later (the flags near the top are in the copy at once).
+    expect(((await probe.jsonValue()) as { count: number }).count).toBeGreaterThan(0);
   });
 });

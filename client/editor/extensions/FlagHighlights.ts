@@ -70,9 +70,10 @@ export const flagHighlightsKey = new PluginKey<FlagHighlightsState>('flagHighlig
  * through the transaction (ProseMirror only touches the changed subtree); a
  * remote edit (which y-prosemirror applies as one whole-document replace)
  * maps through the actual changed range, found by diffing the old and new
- * documents. Either way a full recompute from the Yjs anchors follows, on a
- * timer (RecomputeTimer): at once when the flags themselves change, soon
- * after a remote edit, and only once own typing pauses. A recompute that
+ * documents. Either way a full recompute from the Yjs anchors follows: before
+ * the browser renders when the flags themselves change or the copy first
+ * arrives, and on a timer (RecomputeTimer) soon after a remote edit and only
+ * once own typing pauses. A recompute that
  * finds the flags where they are already drawn keeps the drawn set and the
  * layout object, so neither the copy nor the panels redraw for it.
  *
@@ -316,6 +317,9 @@ export function findFlagRange(state: EditorState, id: string): FlagRange {
   return range && range.to <= state.doc.content.size ? range : null;
 }
 
+/** True for a document of empty text blocks only (each is two positions); cheap at any size. */
+const hasNoText = (doc: ProseMirrorNode): boolean => doc.content.size <= doc.childCount * 2;
+
 /**
  * Resolves every flag's anchors again when RecomputeTimer says so. The result
  * arrives as a transaction (no history, no copy change).
@@ -323,17 +327,24 @@ export function findFlagRange(state: EditorState, id: string): FlagRange {
 class RecomputeScheduler {
   private readonly timer = new RecomputeTimer(() => this.recompute());
   private readonly unsubscribe: () => void;
+  private isQueuedBeforeRender = false;
 
   constructor(
     private readonly view: EditorView,
     private readonly flags: ValueStore<readonly Flag[]> | null,
   ) {
-    this.unsubscribe = flags?.subscribe(() => this.timer.schedule('now')) ?? (() => {});
+    this.unsubscribe = flags?.subscribe(() => this.recomputeBeforeRender()) ?? (() => {});
     this.timer.schedule('now');
   }
 
   update(view: EditorView, previous: EditorState): void {
     if (view.state.doc === previous.doc) return;
+    // The copy arriving in an empty page (the draft just opened) is flagged at once, not after
+    // the wait that gathers a burst of remote edits.
+    if (hasNoText(previous.doc)) {
+      this.recomputeBeforeRender();
+      return;
+    }
     const isRemote = flagHighlightsKey.getState(view.state)?.isLastChangeRemote ?? true;
     this.timer.schedule(isRemote ? 'soon' : 'after-pause');
   }
@@ -341,6 +352,23 @@ class RecomputeScheduler {
   destroy(): void {
     this.unsubscribe();
     this.timer.cancel();
+  }
+
+  /**
+   * For the flags themselves changing and the copy's first arrival: a
+   * microtask, so the flags are drawn in the task that brought them, before
+   * the browser renders. The copy of a draft just opened, whose text and flags
+   * come in one sync message, is then laid out and painted once, flagged,
+   * rather than bare first and flagged a frame later.
+   */
+  private recomputeBeforeRender(): void {
+    this.timer.cancel();
+    if (this.isQueuedBeforeRender) return;
+    this.isQueuedBeforeRender = true;
+    queueMicrotask(() => {
+      this.isQueuedBeforeRender = false;
+      this.recompute();
+    });
   }
 
   private recompute(): void {

@@ -1,6 +1,7 @@
 /**
  * How soon after a change the flags' anchors are resolved again:
- * - `now` (next task): the flags themselves changed, or the editor just opened.
+ * - `now` (next task): the editor just opened. (New flags, and the copy's first
+ *   arrival, are drawn sooner still, before the browser renders: FlagHighlights.)
  * - `soon`: someone else's edit. Its highlights
  *   were only approximately mapped, so they are redrawn from the anchors
  *   shortly; a burst of such changes is served by the first timer.
