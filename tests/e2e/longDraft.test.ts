@@ -6,7 +6,7 @@ import { buildLongDraft, createFlags, spreadFlags } from '../support/longDraft.t
 import { browserUnavailableReason, newProfilePage } from '../support/browser.ts';
 import { connectClient } from '../support/collabClient.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';
-import { openSignedIn, readCopy, waitConnected, waitForCopy } from '../support/editorPage.ts';
+import { firstCopyFrame, openSignedIn, readCopy, waitConnected, waitForCopy, watchCopyFrame } from '../support/editorPage.ts';
 import { DEMO_PASSWORD, type TestServer } from '../support/testServer.ts';
 
 const unavailable = browserUnavailableReason();
@@ -166,24 +166,10 @@ describe.skipIf(unavailable !== undefined)('a long draft, in Chromium', () => {
   it('draws a flagged draft with its flags in the first frame that shows the copy', async () => {
     const draftId = await importFlaggedLongDraft(suite.server, 100);
     const page = await newProfilePage(suite.profiles, 'editor');
-    // In the first frame whose headline has text, before it is painted: how many flag spans the copy has.
-    await page.addInitScript(() => {
-      const check = () => {
-        if (document.querySelector('[aria-label="Draft copy"] h1')?.textContent) {
-          (window as unknown as { flagsInFirstCopyFrame: number }).flagsInFirstCopyFrame = document.querySelectorAll('.copy .flag').length;
-        } else {
-          requestAnimationFrame(check);
-        }
-      };
-      requestAnimationFrame(check);
-    });
+    await watchCopyFrame(page);
     await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'editor', DEMO_PASSWORD);
     await waitConnected(page);
-    const probe = await page.waitForFunction(() => {
-      const count = (window as unknown as { flagsInFirstCopyFrame?: number }).flagsInFirstCopyFrame;
-      return count === undefined ? false : { count };
-    });
     // Not painted bare first and flagged a frame later (the flags near the top are in the copy at once).
-    expect(((await probe.jsonValue()) as { count: number }).count).toBeGreaterThan(0);
+    expect((await firstCopyFrame(page)).flagSpans).toBeGreaterThan(0);
   });
 });

@@ -89,15 +89,24 @@ export async function openSignedIn(page: Page, url: string, username: string, pa
 /** Signs in as a demo account on the draft at `url` and waits until its copy is on screen, connected. */
 export async function openDraftAs(page: Page, url: string, username: DemoUsername): Promise<void> {
   await openSignedIn(page, url, username, DEMO_PASSWORD);
-  await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor({ timeout: 15_000 });
+  await waitConnected(page);
   await page.locator('.copy h1').waitFor({ timeout: 15_000 });
+}
+
+/** What the page saw in the first frame whose copy had text, before that frame was painted. */
+export interface CopyFrame {
+  /** When, on the page's clock. */
+  at: number;
+  /** How many flag spans the copy had then. */
+  flagSpans: number;
 }
 
 /** In the page: notes the frame in which the copy's headline first has text, that is, the copy is being painted. */
 function noteCopyFrame(): void {
   const check = () => {
     if (document.querySelector('[aria-label="Draft copy"] h1')?.textContent) {
-      (window as unknown as { copyFrameAt: number }).copyFrameAt = performance.now();
+      const frame: CopyFrame = { at: performance.now(), flagSpans: document.querySelectorAll('.copy .flag').length };
+      (window as unknown as { copyFrame: CopyFrame }).copyFrame = frame;
     } else {
       requestAnimationFrame(check);
     }
@@ -105,8 +114,14 @@ function noteCopyFrame(): void {
   requestAnimationFrame(check);
 }
 
-/** Before the page opens a draft: have it note when the copy is first painted (see assetTiming). */
+/** Before the page opens a draft: have it note the first frame that shows the copy (see firstCopyFrame). */
 export const watchCopyFrame = (page: Page) => page.addInitScript(noteCopyFrame);
+
+/** The first frame that showed the copy, once there has been one (`watchCopyFrame` must come first). */
+export async function firstCopyFrame(page: Page): Promise<CopyFrame> {
+  const frame = await page.waitForFunction(() => (window as unknown as { copyFrame?: CopyFrame }).copyFrame ?? false);
+  return (await frame.jsonValue()) as CopyFrame;
+}
 
 /**
  * Waits until the page has requested an asset matching `asset`, then gives
@@ -118,6 +133,6 @@ export async function assetTiming(page: Page, asset: RegExp): Promise<{ fetchedA
     const entry = performance.getEntriesByType('resource').find((e) => new RegExp(pattern).test(e.name));
     return entry ? entry.startTime : false;
   }, asset.source);
-  const copyFrameAt = await page.evaluate(() => (window as unknown as { copyFrameAt?: number }).copyFrameAt);
+  const copyFrameAt = await page.evaluate(() => (window as unknown as { copyFrame?: CopyFrame }).copyFrame?.at);
   return { fetchedAt: (await fetchedAt.jsonValue()) as number, copyFrameAt };
 }
