@@ -1,4 +1,5 @@
 import type { AnchorHTMLAttributes, MouseEvent } from 'react';
+import { mayLeave } from './leaveGuard.ts';
 import { navigate } from './router.ts';
 
 export interface LinkProps extends Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> {
@@ -16,7 +17,7 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     if (rest.target && rest.target !== '_self') return;
     event.preventDefault();
-    navigate(to);
+    if (mayLeave()) navigate(to);
   };
   return <a href={to} onClick={onLinkClick} {...rest} />;
 }

@@ -36,6 +36,7 @@ import { PresenceBar } from '../panels/presence/PresenceBar.tsx';
 import { ConnectionNotice } from '../panels/status/ConnectionNotice.tsx';
 import { ConnectionPill } from '../panels/status/ConnectionPill.tsx';
 import { SaveStatus } from '../panels/status/SaveStatus.tsx';
+import { useHoldUnsentChanges } from '../panels/status/useHoldUnsentChanges.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -63,6 +64,7 @@ export function EditorPage({ draftId, account }: EditorPageProps) {
   const [generation, setGeneration] = useState(0);
   const session = useDraftSession(summary.state.status === 'not-found' ? null : draftId, user, account.id, generation);
   useSessionUser(session, user);
+  useHoldUnsentChanges(session);
   const canRename = can(account.role, ACTIONS.renameDrafts);
   const desk = useDesk(draftId, session);
   const versions = useVersions(draftId, session);

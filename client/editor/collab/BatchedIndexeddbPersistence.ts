@@ -1,28 +1,47 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { ValueStore } from './ValueStore.ts';
 
 /** How long updates gather before they are written to the cache together. */
 export const CACHE_WRITE_DELAY_MS = 250;
+
+/** After a failed write, how long until the whole copy is tried again (when no edit tries it sooner). */
+export const CACHE_RETRY_AFTER_MS = 15_000;
+
+/**
+ * Whether this device holds the draft: `opening` until the cache has been
+ * read, `kept` while every edit reaches it, `failed` when the browser refused
+ * to open it or to write to it (storage full, blocked, or deleted under us).
+ * Once failed, edits made here live only in this tab until a later write of
+ * the whole copy succeeds.
+ */
+export type OfflineCopyState = 'opening' | 'kept' | 'failed';
 
 /**
  * y-indexeddb's offline cache, writing updates in batches. The library opens
  * one IndexedDB transaction per update, inside the Yjs transaction, so each
  * keystroke (and each remote one) paid for it before the browser could paint
  * (~0.8 ms a key on a long draft). Here updates gather for
- * CACHE_WRITE_DELAY_MS and are stored merged, as one, through the library's
- * own writer; the batch is written at once when the page is hidden or closed
- * and when the cache is destroyed. The server, not this cache, is what makes
- * an edit safe, so the short delay only matters for a tab that dies offline.
+ * CACHE_WRITE_DELAY_MS and are stored merged, as one; the batch is written at
+ * once when the page is hidden or closed and when the cache is destroyed. The
+ * server, not this cache, is what makes an edit safe, so the short delay only
+ * matters for a tab that dies offline.
+ *
+ * The library leaves IndexedDB's failures unhandled, so the copy would stop
+ * silently. Here every failure (an open refused, a transaction aborted, ours
+ * or the library's) sets `state` to `failed`, and the next write, at the next
+ * edit or after CACHE_RETRY_AFTER_MS, is the whole document: the batches lost
+ * meanwhile are in it.
  */
 export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
+  readonly state = new ValueStore<OfflineCopyState>('opening');
   private pending: Uint8Array[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private readonly writeOne: (update: Uint8Array, origin: unknown) => void;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(name: string, doc: Y.Doc) {
     super(name, doc);
-    this.writeOne = this._storeUpdate;
-    doc.off('update', this.writeOne);
+    doc.off('update', this._storeUpdate);
     this._storeUpdate = (update, origin) => {
       // The library's own reads from the cache come back with it as origin.
       if (origin === this) return;
@@ -30,6 +49,16 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
       this.timer ??= setTimeout(this.flush, CACHE_WRITE_DELAY_MS);
     };
     doc.on('update', this._storeUpdate);
+    this._db.then(
+      (db) => {
+        // Aborts bubble from every transaction on this connection, the library's too.
+        db.addEventListener('abort', (event) => this.fail((event.target as IDBTransaction).error ?? new DOMException('aborted', 'AbortError')));
+      },
+      (error: unknown) => this.fail(error),
+    );
+    this.whenSynced.then(() => {
+      if (this.state.get() === 'opening') this.state.set('kept');
+    });
     addEventListener('pagehide', this.flushOnExit);
     document.addEventListener('visibilitychange', this.flushIfHidden);
   }
@@ -40,23 +69,57 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 
   /** Writes what has gathered, now. */
   readonly flush = (): void => {
-    const batch = this.takeBatch();
-    if (batch) this.writeOne(batch, null);
+    this.write(false);
   };
 
   /**
-   * On the way out: the batch in a transaction of its own, committed at once,
-   * since a page being unloaded does not wait for an idle transaction to
-   * commit by itself.
+   * On the way out: the batch committed at once, since a page being unloaded
+   * does not wait for an idle transaction to commit by itself.
    */
   private readonly flushOnExit = (): void => {
-    if (!this.db) return;
-    const batch = this.takeBatch();
-    if (!batch) return;
-    const transaction = this.db.transaction(['updates'], 'readwrite');
-    transaction.objectStore('updates').add(batch);
-    transaction.commit();
+    this.write(true);
   };
+
+  private readonly retry = (): void => {
+    this.retryTimer = null;
+    if (this.state.get() === 'failed' && !this._destroyed) this.write(false);
+  };
+
+  private write(commitAtOnce: boolean): void {
+    const batch = this.takeBatch();
+    const isRepair = this.state.get() === 'failed';
+    // Before the cache opens the library writes the whole document itself.
+    if (!this.db || (!batch && !isRepair)) return;
+    const update = isRepair ? Y.encodeStateAsUpdate(this.doc) : batch!;
+    let transaction: IDBTransaction;
+    try {
+      transaction = this.db.transaction(['updates'], 'readwrite');
+      transaction.objectStore('updates').add(update);
+      if (commitAtOnce) transaction.commit();
+    } catch (error) {
+      // A closed connection (the database was deleted from another tab) throws here.
+      this.fail(error);
+      return;
+    }
+    transaction.addEventListener('complete', () => {
+      if (isRepair && this.state.get() === 'failed') this.state.set('kept');
+      if (++this._dbsize >= PREFERRED_TRIM_SIZE) this.trim();
+    });
+  }
+
+  /** Folds the stored updates into one; the library does it, and a failure in it shows as an abort. */
+  private trim(): void {
+    storeState(this, false).catch((error: unknown) => this.fail(error));
+  }
+
+  private fail(error: unknown): void {
+    if (this._destroyed) return;
+    if (this.state.get() !== 'failed') {
+      console.warn('[copydesk] this device cannot keep an offline copy of the draft', error);
+    }
+    this.state.set('failed');
+    this.retryTimer ??= setTimeout(this.retry, CACHE_RETRY_AFTER_MS);
+  }
 
   /** What has gathered, merged into one update (null when nothing has); the timer is cleared. */
   private takeBatch(): Uint8Array | null {
@@ -72,6 +135,9 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
     removeEventListener('pagehide', this.flushOnExit);
     document.removeEventListener('visibilitychange', this.flushIfHidden);
     this.flush();
-    return super.destroy();
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    // The library's destroy waits on the open; an open that failed has nothing to close.
+    return super.destroy().catch(() => undefined);
   }
 }

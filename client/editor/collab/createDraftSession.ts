@@ -1,5 +1,5 @@
 import * as decoding from 'lib0/decoding';
-import { BatchedIndexeddbPersistence } from './BatchedIndexeddbPersistence.ts';
+import { BatchedIndexeddbPersistence, type OfflineCopyState } from './BatchedIndexeddbPersistence.ts';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -46,6 +46,8 @@ export interface DraftSession {
   /** Counts changes to the server-written desk root types (sign-offs, versions), so panels re-read them live. */
   readonly deskRoots: ServerRootTracker;
   readonly readiness: ValueStore<Readiness>;
+  /** Whether this device keeps a copy of the draft, or the browser refused (see OfflineCopyState). */
+  readonly offlineCopy: ValueStore<OfflineCopyState>;
   /** Publishes this person's account id, name, colour and role (carets and presence read it). */
   setUser(user: AwarenessUser): void;
   /** Forgets the offline copy of this draft (after the server refused it); call `destroy` after. */
@@ -144,16 +146,13 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
       (a, b) => a.isCacheLoaded === b.isCacheLoaded && a.isEditable === b.isEditable,
     );
   };
-  cache.whenSynced.then(
-    () => {
-      isCacheLoaded = true;
-      updateReadiness();
-    },
-    () => {
-      isCacheLoaded = true;
-      updateReadiness();
-    },
-  );
+  // A cache the browser refused never loads: there is nothing more to wait for.
+  const onCacheState = () => {
+    if (cache.state.get() === 'opening' || isCacheLoaded) return;
+    isCacheLoaded = true;
+    updateReadiness();
+  };
+  cache.state.subscribe(onCacheState);
   provider.on('sync', updateReadiness);
   // localStorage is synchronous, so this still lands while the page is going away.
   const persistAckedClocks = () => saves.persistNow();
@@ -178,6 +177,7 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
     flags,
     deskRoots,
     readiness,
+    offlineCopy: cache.state,
     setUser(user) {
       awareness.setLocalStateField(AWARENESS_USER_FIELD, user);
     },
@@ -202,6 +202,7 @@ export function createDraftSession(draftId: string, options: DraftSessionOptions
       deskRoots.destroy();
       saves.destroy();
       readiness.clear();
+      cache.state.clear();
       provider.destroy();
       void cache.destroy();
       awareness.destroy();

@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { OfflineCopyState } from './BatchedIndexeddbPersistence.ts';
 import type { AwarenessUser } from '../../../shared/protocol/awareness.ts';
 import type { ConnectionSnapshot } from './ConnectionTracker.ts';
 import { createDraftSession, type DraftSession, type Readiness } from './createDraftSession.ts';
@@ -55,6 +56,11 @@ export function useConnectionState(session: DraftSession): ConnectionSnapshot {
 
 export function usePeople(session: DraftSession): readonly Person[] {
   return useStore(session.people.state);
+}
+
+/** Whether this device keeps a copy of the draft (see OfflineCopyState). */
+export function useOfflineCopy(session: DraftSession): OfflineCopyState {
+  return useStore(session.offlineCopy);
 }
 
 export function useReadiness(session: DraftSession): Readiness {

@@ -3,7 +3,7 @@ import { CLOSE_CODES } from '../../../shared/protocol/closeCodes.ts';
 import { Link } from '../../app/Link.tsx';
 import { recheckSession } from '../../app/session.ts';
 import type { DraftSession } from '../../editor/collab/createDraftSession.ts';
-import { useConnectionState } from '../../editor/collab/useDraftSession.ts';
+import { useConnectionState, useOfflineCopy } from '../../editor/collab/useDraftSession.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { useShownAfter } from '../../ui/useShownAfter.ts';
 
@@ -21,18 +21,31 @@ export function ConnectionNotice({ session }: { session: DraftSession }) {
   const connection = useConnectionState(session);
   const [isDiscarding, setDiscarding] = useState(false);
   const [isChecking, setChecking] = useState(false);
+  const isOnlyInThisTab = useOfflineCopy(session) === 'failed';
   const isUnreachable = useShownAfter(
     connection.kind === 'reconnecting' || connection.kind === 'connecting',
     UNREACHABLE_NOTICE_AFTER_MS,
   );
   if (connection.kind === 'offline' || isUnreachable) {
+    const headline = connection.kind === 'offline' ? 'You’re offline.' : 'The Copydesk server can’t be reached.';
+    if (isOnlyInThisTab) {
+      return (
+        <p className="note note--banner note--warning connection-note" role="alert" data-connection={connection.kind} data-offline-copy="failed">
+          <Icon name="alert" />
+          <span>
+            <strong>{headline} Keep this tab open.</strong> This browser can’t keep a copy of the draft on this device (its
+            storage is full or blocked), so your changes are only in this tab. They are sent as soon as the connection is
+            back. Flags, versions and sign-off need the connection.
+          </span>
+        </p>
+      );
+    }
     return (
       <p className="note note--banner connection-note" role="status" data-connection={connection.kind}>
         <Icon name="offline" />
         <span>
-          <strong>{connection.kind === 'offline' ? 'You’re offline.' : 'The Copydesk server can’t be reached.'}</strong>{' '}
-          You’re working on the copy saved on this device; your changes are kept here and sent as soon as the
-          connection is back. Flags, versions and sign-off need the connection.
+          <strong>{headline}</strong> You’re working on the copy saved on this device; your changes are kept here and sent
+          as soon as the connection is back. Flags, versions and sign-off need the connection.
         </span>
       </p>
     );
@@ -58,7 +71,9 @@ export function ConnectionNotice({ session }: { session: DraftSession }) {
 
   let explanation = 'This draft is read-only in this tab until it reconnects.';
   if (connection.remedy === 'sign-in') {
-    explanation = 'Sign in again to reconnect. Nothing is lost: anything not yet sent stays on this device until then.';
+    explanation = isOnlyInThisTab
+      ? 'Sign in again to reconnect. This browser can’t keep a copy on this device, so anything not yet sent is only in this tab and is lost when it reloads: copy it somewhere safe first.'
+      : 'Sign in again to reconnect. Nothing is lost: anything not yet sent stays on this device until then.';
   } else if (connection.closeCode === CLOSE_CODES.forbidden) {
     explanation =
       'The server refused a change to the copy from this tab, so it stopped syncing. Reload a fresh copy to keep reading; the refused change is discarded.';
