@@ -93,13 +93,13 @@ export class SaveTracker {
     this.state.clear();
   }
 
-  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+  private readonly onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
     if (origin === this.options.serverOrigin) {
       // Per client, the clock just past the update's last struct. The server
       // holds every client's clocks without gaps, so it has everything below.
       // (Not encodeStateVectorFromUpdate: that counts only runs starting at 0.)
       this.raise(Y.parseUpdateMeta(update).to);
-    } else if (origin !== this.options.cacheOrigin && isDeleteOnly(update)) {
+    } else if (origin !== this.options.cacheOrigin && addsNothing(transaction)) {
       this.hasPendingDelete = true;
     }
     this.refresh(false);
@@ -143,8 +143,15 @@ export class SaveTracker {
   }
 }
 
-/** True for an update that deletes but inserts nothing. */
-function isDeleteOnly(update: Uint8Array): boolean {
-  const decoded = Y.decodeUpdate(update);
-  return decoded.structs.length === 0 && decoded.ds.clients.size > 0;
+/**
+ * True when the transaction advanced no client's clock. Yjs emits `update`
+ * only for a transaction that inserted or deleted something, so such an
+ * update deletes and inserts nothing; read off the state vectors, without
+ * decoding the update on every keystroke.
+ */
+function addsNothing(transaction: Y.Transaction): boolean {
+  for (const [client, clock] of transaction.afterState) {
+    if (clock !== (transaction.beforeState.get(client) ?? 0)) return false;
+  }
+  return true;
 }

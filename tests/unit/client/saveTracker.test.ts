@@ -48,6 +48,26 @@ describe('SaveTracker: is what this tab holds stored on the server?', () => {
     expect(tracker.state.get().hasUnsavedChanges).toBe(false);
   });
 
+  it('an insertion is saved once the server state covers its clock, with no saved frame; only a deletion waits for one', () => {
+    const doc = new Y.Doc();
+    const tracker = new SaveTracker(doc, { serverOrigin: SERVER, cacheOrigin: CACHE });
+    doc.getText('t').insert(0, 'Ferry strike ends');
+    tracker.ackServerState(ownClock(doc));
+    expect(tracker.state.get().hasUnsavedChanges).toBe(false);
+
+    // Deleting and inserting in one transaction advances the clock: the server state covers it too.
+    doc.transact(() => {
+      doc.getText('t').delete(0, 6);
+      doc.getText('t').insert(0, 'Bus');
+    });
+    tracker.ackServerState(ownClock(doc));
+    expect(tracker.state.get().hasUnsavedChanges).toBe(false);
+
+    doc.getText('t').delete(0, 4);
+    tracker.ackServerState(ownClock(doc));
+    expect(tracker.state.get().hasUnsavedChanges).toBe(true);
+  });
+
   it('edits that came from the server are stored there already', () => {
     const writer = new Y.Doc();
     writer.getText('t').insert(0, 'from a colleague');
