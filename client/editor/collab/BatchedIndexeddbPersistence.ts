@@ -38,6 +38,7 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
   private pending: Uint8Array[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private isTrimming = false;
 
   constructor(name: string, doc: Y.Doc) {
     super(name, doc);
@@ -109,7 +110,14 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 
   /** Folds the stored updates into one; the library does it, and a failure in it shows as an abort. */
   private trim(): void {
-    storeState(this, false).catch((error: unknown) => this.fail(error));
+    // Batches written while the library reads the store back would each start another fold.
+    if (this.isTrimming) return;
+    this.isTrimming = true;
+    storeState(this, false)
+      .catch((error: unknown) => this.fail(error))
+      .finally(() => {
+        this.isTrimming = false;
+      });
   }
 
   private fail(error: unknown): void {
