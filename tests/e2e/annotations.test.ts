@@ -13,11 +13,20 @@ const HOSTILE_COMMENT =
   'Who said this? <script>window.__pwned = "script"</script> <img src=x onerror="window.__pwned = \'img\'"> ' +
   '[proof](javascript:window.__pwned=1) javascript:alert(1) see https://example.com/ok';
 
-/** The flags panel's cards as text, with every status shown. */
+/**
+ * The flags panel's cards as text, with every status shown. Each is scrolled
+ * into view first: a card out of sight is not rendered (content-visibility),
+ * and the browser gives no rendered text for it.
+ */
 async function panelCards(page: Page): Promise<string[]> {
   const panel = page.getByRole('complementary', { name: 'Flags' });
   await panel.getByLabel('Status').selectOption('all');
-  return panel.locator('.flag-card').allInnerTexts();
+  const texts: string[] = [];
+  for (const card of await panel.locator('.flag-card').all()) {
+    await card.scrollIntoViewIfNeeded();
+    texts.push(await card.innerText());
+  }
+  return texts;
 }
 
 describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
