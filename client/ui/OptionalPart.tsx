@@ -4,10 +4,12 @@ interface OptionalPartProps {
   /** Names the part in the console when it fails. */
   name: string;
   children: ReactNode;
+  /** Shown instead once they fail; nothing by default. */
+  fallback?: ReactNode;
 }
 
 /**
- * Renders `children`, or nothing once they fail: for a convenience loaded
+ * Renders `children`, or `fallback` once they fail: for a convenience loaded
  * on its own (a lazy chunk a deploy removed, or a network that dropped just
  * then), whose failure must not take the page around it down.
  */
@@ -23,6 +25,6 @@ export class OptionalPart extends Component<OptionalPartProps, { hasFailed: bool
   }
 
   override render(): ReactNode {
-    return this.state.hasFailed ? null : this.props.children;
+    return this.state.hasFailed ? (this.props.fallback ?? null) : this.props.children;
   }
 }

@@ -7,6 +7,7 @@ import { browserUnavailableReason, newProfilePage } from '../support/browser.ts'
 import { connectClient } from '../support/collabClient.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';
 import { firstCopyFrame, openSignedIn, readCopy, waitConnected, waitForCopy, watchCopyFrame } from '../support/editorPage.ts';
+import { FLAG_ITEMS, focusedCardPosition, isInPanelView, revealFlagCard } from '../support/flagPanel.ts';
 import { DEMO_PASSWORD, type TestServer } from '../support/testServer.ts';
 
 const unavailable = browserUnavailableReason();
@@ -123,8 +124,8 @@ describe.skipIf(unavailable !== undefined)('a long draft, in Chromium', () => {
     await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'editor', DEMO_PASSWORD);
     await waitConnected(page);
     // A flag four fifths of the way down, in blocks never drawn yet.
-    await expect.poll(() => page.locator('.flag-card').count()).toBe(300);
-    await page.locator('.flag-card').nth(240).click();
+    await page.getByRole('status').filter({ hasText: '300 flags' }).waitFor();
+    await (await revealFlagCard(page, 241)).click();
     // The smooth scroll passes blocks that take their real height as they are drawn; where it stops is what counts.
     await expect
       .poll(() => activeFlagHeight(page), { timeout: 10_000, interval: 250 })
@@ -133,6 +134,42 @@ describe.skipIf(unavailable !== undefined)('a long draft, in Chromium', () => {
     const settled = await activeFlagHeight(page);
     expect(settled).toBeGreaterThan(0.25);
     expect(settled).toBeLessThan(0.75);
+  });
+
+  it('lists 300 flags drawing only the cards near the view, each saying where it stands, and keeps the focused card through any scroll', async () => {
+    const draftId = await importFlaggedLongDraft(suite.server, 300);
+    const page = await newProfilePage(suite.profiles, 'editor');
+    await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'editor', DEMO_PASSWORD);
+    await waitConnected(page);
+    await page.getByRole('status').filter({ hasText: '300 flags' }).waitFor();
+    const items = page.locator(FLAG_ITEMS);
+    const drawn = () => items.evaluateAll((lis) => lis.map((li) => [Number(li.getAttribute('aria-posinset')), Number(li.getAttribute('aria-setsize'))]));
+    await expect.poll(async () => (await drawn()).length).toBeGreaterThan(4);
+    const first = await drawn();
+    expect(first.length).toBeLessThan(40);
+    expect(first).toEqual(first.map((_, index) => [index + 1, 300]));
+
+    // Tab walks on past the cards first drawn, each one brought into the panel's view.
+    await items.first().locator('.flag-card').focus();
+    for (let i = 0; i < 45; i++) await page.keyboard.press('Tab');
+    expect(await focusedCardPosition(page)).toBe(46);
+    expect(await isInPanelView(page.locator('.flag-card:focus'))).toBe(true);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+Tab');
+    expect(await focusedCardPosition(page)).toBe(41);
+
+    // Scrolled to the far end, the last card is there, the focused one stays, and Tab goes on from it.
+    const last = await revealFlagCard(page, 300);
+    expect(await isInPanelView(last)).toBe(true);
+    expect((await drawn()).length).toBeLessThan(40);
+    expect(await focusedCardPosition(page)).toBe(41);
+    await page.keyboard.press('Tab');
+    expect(await focusedCardPosition(page)).toBe(42);
+
+    // A filter counts and places the cards it leaves.
+    await page.locator('.flag-filters select').first().selectOption('legal-risk');
+    await page.getByRole('status').filter({ hasText: '100 of 300 flags shown' }).waitFor();
+    await expect.poll(async () => (await drawn()).every(([, size]) => size === 100)).toBe(true);
+    await expect(page.locator('.flag-card:not(.flag-card--legal-risk)').count()).resolves.toBe(0);
   });
 
   it('keeps the caret in sight between the sticky toolbar and the word count as it moves', async () => {

@@ -1,11 +1,11 @@
-import { memo, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState, type ReactNode } from 'react';
 import { FLAG_KIND_NAMES, FLAG_STATUSES, type FlagKind, type FlagStatus } from '../../../shared/annotations/kinds.ts';
 import type { Flag } from '../../../shared/annotations/types.ts';
 import { FLAG_KIND_WORDS } from '../../editor/flags/flagKindWords.ts';
 import type { FlagLayout } from '../../editor/flags/flagLayout.ts';
-import { Icon } from '../../ui/Icon.tsx';
-import { formatTime } from './flagText.ts';
-import { KindBadge } from './KindBadge.tsx';
+import { useWhenSettled } from '../../editor/useWhenSettled.ts';
+import { OptionalPart } from '../../ui/OptionalPart.tsx';
+import { FlagCard } from './FlagCard.tsx';
 
 export interface FlagListProps {
   flags: readonly Flag[];
@@ -15,9 +15,16 @@ export interface FlagListProps {
   onShowFlag: (id: string) => void;
 }
 
-/** Replies after the first comment, deleted ones not counted. */
-export const replyCount = (flag: Flag) => Math.max(0, flag.comments.filter((comment) => !comment.deleted).length - 1);
-export const isChangedAfterClearance = (flag: Flag) => flag.events.some((event) => event.action === 'changed-after-clearance');
+/**
+ * From this many cards on, only those near the panel's view are in the page
+ * (VirtualFlagItems). A shorter list is all there, so the browser's find in
+ * page reaches every card.
+ */
+export const VIRTUAL_LIST_FROM = 60;
+
+// With its library about 10 KiB gzipped, more than the rest of the panel: a draft opens without
+// waiting for it, showing the whole list until it has loaded, once the page is idle.
+const VirtualFlagItems = lazy(() => import('./VirtualFlagItems.tsx').then((module) => ({ default: module.VirtualFlagItems })));
 
 /**
  * Every flag in document order, filtered by kind, status and author. Each is
@@ -44,12 +51,31 @@ export function FlagList({ flags, layout, hoveredFlagId, onHoverFlag, onShowFlag
     return [...inOrder, ...flags.filter((flag) => !placed.has(flag.id))];
   }, [flags, layout, placed]);
 
-  const shown = ordered.filter(
-    (flag) =>
-      (kind === 'all' || flag.kind === kind) &&
-      (status === 'all' || flag.status === status) &&
-      (author === 'all' || flag.createdBy.id === author),
+  const shown = useMemo(
+    () =>
+      ordered.filter(
+        (flag) =>
+          (kind === 'all' || flag.kind === kind) &&
+          (status === 'all' || flag.status === status) &&
+          (author === 'all' || flag.createdBy.id === author),
+      ),
+    [ordered, kind, status, author],
   );
+
+  const isLong = shown.length >= VIRTUAL_LIST_FROM;
+  const mayDrawLong = useWhenSettled(isLong);
+
+  const renderCard = (flag: Flag) => (
+    <FlagCard
+      flag={flag}
+      isRemoved={placed.has(flag.id) && !layout.ranges.get(flag.id)}
+      isHovered={hoveredFlagId === flag.id}
+      onHover={onHoverFlag}
+      onShow={onShowFlag}
+    />
+  );
+
+  const wholeList = <WholeFlagList flags={shown} renderCard={renderCard} />;
 
   return (
     <div className="flag-list">
@@ -93,81 +119,26 @@ export function FlagList({ flags, layout, hoveredFlagId, onHoverFlag, onShowFlag
         <p className="flag-list__empty muted">
           {ordered.length === 0 ? 'No flags yet. Select text in the copy and flag it from the toolbar.' : 'No flag matches these filters.'}
         </p>
+      ) : isLong && mayDrawLong ? (
+        <OptionalPart name="The long flag list" fallback={wholeList}>
+          <Suspense fallback={wholeList}>
+            <VirtualFlagItems flags={shown} renderCard={renderCard} />
+          </Suspense>
+        </OptionalPart>
       ) : (
-        <ol className="flag-list__items">
-          {shown.map((flag) => (
-            <li key={flag.id}>
-              <FlagCard
-                flag={flag}
-                isRemoved={placed.has(flag.id) && !layout.ranges.get(flag.id)}
-                isHovered={hoveredFlagId === flag.id}
-                onHover={onHoverFlag}
-                onShow={onShowFlag}
-              />
-            </li>
-          ))}
-        </ol>
+        wholeList
       )}
     </div>
   );
 }
 
-interface FlagCardProps {
-  flag: Flag;
-  isRemoved: boolean;
-  isHovered: boolean;
-  onHover: (id: string | null) => void;
-  onShow: (id: string) => void;
-}
-
-/**
- * Memoized: a draft can hold hundreds of flags, and the list renders again
- * whenever the layout is recomputed; only cards whose flag or state changed
- * need to. Their callbacks must therefore be stable.
- */
-const FlagCard = memo(function FlagCard({ flag, isRemoved, isHovered, onHover, onShow }: FlagCardProps) {
-  const replies = replyCount(flag);
-  const isResolved = flag.status === FLAG_STATUSES.resolved;
+/** Every card in the page; off-screen ones skip rendering (content-visibility in annotations.css). */
+function WholeFlagList({ flags, renderCard }: { flags: readonly Flag[]; renderCard: (flag: Flag) => ReactNode }) {
   return (
-    <button
-      type="button"
-      className={`flag-card flag-card--${flag.kind}${isHovered ? ' flag-card--hovered' : ''}${isResolved ? ' flag-card--resolved' : ''}`}
-      data-flag-card={flag.id}
-      onMouseEnter={() => onHover(flag.id)}
-      onMouseLeave={() => onHover(null)}
-      onFocus={() => onHover(flag.id)}
-      onBlur={() => onHover(null)}
-      onClick={() => onShow(flag.id)}
-    >
-      <span className="flag-card__meta">
-        <KindBadge kind={flag.kind} />
-        <span className={`status-tag status-tag--${flag.status}`}>
-          <Icon name={isResolved ? 'check' : 'flag'} />
-          {isResolved ? 'Resolved' : 'Open'}
-        </span>
-      </span>
-      <span className={isRemoved ? 'flag-card__quote flag-card__quote--removed' : 'flag-card__quote'}>“{flag.quote}”</span>
-      {isRemoved && (
-        <span className="flag-card__warning">
-          <Icon name="alert" />
-          Flagged text removed
-        </span>
-      )}
-      {isChangedAfterClearance(flag) && (
-        <span className="flag-card__warning">
-          <Icon name="alert" />
-          Changed after clearance
-        </span>
-      )}
-      <span className="flag-card__foot">
-        <span>
-          {flag.createdBy.name} · {formatTime(flag.createdAt)}
-        </span>
-        <span>
-          <Icon name="message" /> {replies} {replies === 1 ? 'reply' : 'replies'}
-          {flag.assignee && <> · for {flag.assignee.name}</>}
-        </span>
-      </span>
-    </button>
+    <ol className="flag-list__items">
+      {flags.map((flag) => (
+        <li key={flag.id}>{renderCard(flag)}</li>
+      ))}
+    </ol>
   );
-});
+}
