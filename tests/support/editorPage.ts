@@ -41,6 +41,32 @@ export const waitConnected = (page: Page) =>
  * ProseMirror picks up).
  */
 export async function selectInCopy(page: Page, text: string): Promise<void> {
+  // ProseMirror puts back its own (collapsed) selection when it redraws before it has read the new
+  // one, as when a collaborator's flag arrives just then: select again until the selection holds.
+  for (let attempt = 1; ; attempt++) {
+    await selectOnce(page, text);
+    if (await selectionHolds(page)) return;
+    if (attempt === 5) throw new Error(`the selection of "${text}" does not hold in the copy`);
+  }
+}
+
+/** Whether the selection is still there a few frames later, once the editor has read it (selectionchange comes after). */
+const selectionHolds = (page: Page): Promise<boolean> =>
+  page.evaluate(async () => {
+    // A frame, or a tenth of a second where frames do not come (a page in the background).
+    const frame = () =>
+      new Promise((resolve) => {
+        requestAnimationFrame(resolve);
+        setTimeout(resolve, 100);
+      });
+    await frame();
+    await frame();
+    if (getSelection()?.isCollapsed !== false) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return getSelection()?.isCollapsed === false;
+  });
+
+async function selectOnce(page: Page, text: string): Promise<void> {
   await page.evaluate((needle) => {
     const root = document.querySelector<HTMLElement>('[aria-label="Draft copy"]')!;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -64,7 +90,6 @@ export async function selectInCopy(page: Page, text: string): Promise<void> {
     selection.removeAllRanges();
     selection.addRange(range);
   }, text);
-  await page.waitForFunction(() => !getSelection()?.isCollapsed);
 }
 
 /** Selects `text` in the copy and flags it as a claim with the keyboard shortcut and a first comment; waits for the dialog to close. */
