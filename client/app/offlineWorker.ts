@@ -1,6 +1,7 @@
 /// <reference types="vite-plugin-pwa/vanillajs" />
 import { registerSW } from 'virtual:pwa-register';
 import { getDraft } from '../api/drafts.ts';
+import { getDesk, listSignoffs } from '../api/versions.ts';
 import { matchRoute } from './router.ts';
 
 /** How often an open tab asks whether a new build was deployed (the browser also checks on every load). */
@@ -16,7 +17,7 @@ const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
  */
 export function registerOfflineWorker(): void {
   if (!('serviceWorker' in navigator)) return;
-  // The first visit ever asked for the open draft before the worker was there to keep the answer.
+  // The first visit ever asked for the open draft before the worker was there to keep the answers.
   if (!navigator.serviceWorker.controller) {
     navigator.serviceWorker.addEventListener('controllerchange', refetchOpenDraft, { once: true });
   }
@@ -45,8 +46,14 @@ function reloadWhenIdle(): void {
   document.addEventListener('visibilitychange', onHidden);
 }
 
-/** Asks for the open draft's record again, now through the worker, so it opens offline next time too. */
+/**
+ * Asks again, now through the worker, for what the open draft's page shows
+ * (its record, desk state and sign-offs), so it opens offline next time as it
+ * is now, locked or not. Otherwise only what the page happened to fetch after
+ * the worker took over would be kept.
+ */
 function refetchOpenDraft(): void {
   const route = matchRoute(location.pathname);
-  if (route.name === 'editor') void getDraft(route.draftId).catch(() => undefined);
+  if (route.name !== 'editor') return;
+  for (const request of [getDraft, getDesk, listSignoffs]) void request(route.draftId).catch(() => undefined);
 }
