@@ -170,7 +170,7 @@ describe.skipIf(unavailable !== undefined)('a long draft, in Chromium', () => {
     await page.getByRole('status').filter({ hasText: '100 of 300 flags shown' }).waitFor();
     await expect.poll(async () => (await drawn()).every(([, size]) => size === 100)).toBe(true);
     await expect(page.locator('.flag-card:not(.flag-card--legal-risk)').count()).resolves.toBe(0);
-  });
+  }, 90_000);
 
   it('keeps the caret in sight between the sticky toolbar and the word count as it moves', async () => {
     const { draftId } = await importLongDraft(suite.server);
