@@ -4,8 +4,9 @@ import * as Y from 'yjs';
 import { browserUnavailableReason, launchProfile } from '../support/browser.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';
 import { bodyString } from '../support/collabClient.ts';
-import { openDraftAs, waitForCopy } from '../support/editorPage.ts';
+import { openDraftAs, openSignedIn, waitConnected, waitForCopy } from '../support/editorPage.ts';
 import { loadStoredDoc } from '../support/storedDraft.ts';
+import { DEMO_PASSWORD } from '../support/testServer.ts';
 import { waitFor } from '../support/waitFor.ts';
 
 const unavailable = browserUnavailableReason();
@@ -108,7 +109,11 @@ describe.skipIf(unavailable !== undefined)('when the browser refuses the offline
       dialogs.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss();
     });
-    await openDraftAs(page, url, 'editor');
+    // From the drafts list, so that Back is a move within the app.
+    await openSignedIn(page, `${suite.server.url}/`, 'editor', DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Harbour wall' }).click();
+    await page.waitForURL(url);
+    await waitConnected(page);
     const status = page.locator('.save-status');
     await page.locator('.save-status[data-offline-copy="kept"]').waitFor();
 
@@ -139,6 +144,19 @@ describe.skipIf(unavailable !== undefined)('when the browser refuses the offline
     expect(page.isClosed()).toBe(false);
     await page.getByRole('link', { name: 'Drafts', exact: true }).first().click();
     await waitFor(async () => dialogs.some((said) => said.startsWith('confirm') && said.includes('Leave this page')), 'the app to ask before leaving');
+    expect(new URL(page.url()).pathname).toBe(`/docs/${draftId}`);
+    // So do the browser's Back and signing out.
+    const askedSoFar = dialogs.length;
+    await page.evaluate(() => history.back());
+    await waitFor(async () => dialogs.length > askedSoFar, 'the app to ask before going back');
+    expect(dialogs.at(-1)).toContain('Leave this page');
+    await waitFor(async () => new URL(page.url()).pathname === `/docs/${draftId}`, 'the address to stay the draft’s');
+    await page.getByRole('button', { name: /account menu/ }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await waitFor(async () => dialogs.length > askedSoFar + 1, 'the app to ask before signing out');
+    expect(dialogs.at(-1)).toContain('Leave this page');
+    await page.keyboard.press('Escape');
+    await page.getByRole('textbox', { name: 'Draft copy' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/docs/${draftId}`);
     await waitForCopy(page, 'Typed offline.');
 

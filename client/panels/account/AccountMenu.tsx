@@ -4,6 +4,7 @@ import { ACTIONS, can } from '../../../shared/permissions/permissions.ts';
 import { ApiError } from '../../api/ApiError.ts';
 import { Link } from '../../app/Link.tsx';
 import { ADMIN_PATH, TOKENS_PATH } from '../../app/router.ts';
+import { mayLeave } from '../../app/leaveGuard.ts';
 import { signOut } from '../../app/session.ts';
 import { roleLabel } from '../../identity/roleLabel.ts';
 import { colorForKey } from '../../identity/userColor.ts';
@@ -50,6 +51,7 @@ export function AccountMenu({ account, isCompact = false }: AccountMenuProps) {
   }, [isOpen]);
 
   const onSignOut = async () => {
+    if (!mayLeave()) return;
     setSigningOut(true);
     setError(null);
     try {
