@@ -308,11 +308,14 @@ export class Room {
       }
       return;
     }
-    advanceKnownClocks(this.known, verdict.clocks);
+    // The continuation below keeps only the clocks: holding `verdict` would keep the decoded structs
+    // alive until the write lands, for the young-generation collector to copy at every scavenge.
+    const { clocks } = verdict;
+    advanceKnownClocks(this.known, clocks);
     this.pendingRoots.add(scope.itemRanges);
     this.pendingWrites++;
     const epoch = this.epoch;
-    const claims = this.claimsToStore(verdict.clocks, connection.principal.accountId);
+    const claims = this.claimsToStore(clocks, connection.principal.accountId);
     this.deps.log.append(this.draftId, update, () => epoch === this.epoch, claims).then(
       (seq) => {
         this.pendingWrites--;
@@ -324,7 +327,7 @@ export class Room {
           this.deps.onMaybeIdle(this);
           return;
         }
-        this.queueApply({ connection, update, updateFrame, clocks: verdict.clocks, scope, epoch, seq });
+        this.queueApply({ connection, update, updateFrame, clocks, scope, epoch, seq });
       },
       (error: unknown) => {
         this.pendingWrites--;
