@@ -78,6 +78,16 @@ const activeFlagHeight = (page: Page) =>
 describe.skipIf(unavailable !== undefined)('a long draft, in Chromium', () => {
   const suite = useBrowserSuite();
 
+  /** A long draft with `count` flags, opened as the editor, once its flag list counts them all. */
+  async function openWithFlagList(count: number): Promise<Page> {
+    const draftId = await importFlaggedLongDraft(suite.server, count);
+    const page = await newProfilePage(suite.profiles, 'editor');
+    await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'editor', DEMO_PASSWORD);
+    await waitConnected(page);
+    await page.getByRole('status').filter({ hasText: `${count} flags` }).waitFor();
+    return page;
+  }
+
   it('moves to the ends of the copy with Ctrl+End and Ctrl+Home, and extends the selection with Shift', async () => {
     const { draftId, lastWords } = await importLongDraft(suite.server);
     const page = await newProfilePage(suite.profiles, 'editor');
@@ -119,12 +129,8 @@ describe.skipIf(unavailable !== undefined)('a long draft, in Chromium', () => {
 
   it('brings a flag far down the copy to the middle of the window when its card is opened', async () => {
     // A busy draft: 300 flags, about one every ten words.
-    const draftId = await importFlaggedLongDraft(suite.server, 300);
-    const page = await newProfilePage(suite.profiles, 'editor');
-    await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'editor', DEMO_PASSWORD);
-    await waitConnected(page);
+    const page = await openWithFlagList(300);
     // A flag four fifths of the way down, in blocks never drawn yet.
-    await page.getByRole('status').filter({ hasText: '300 flags' }).waitFor();
     await (await revealFlagCard(page, 241)).click();
     // The smooth scroll passes blocks that take their real height as they are drawn; where it stops is what counts.
     await expect
@@ -137,11 +143,7 @@ describe.skipIf(unavailable !== undefined)('a long draft, in Chromium', () => {
   });
 
   it('lists 300 flags drawing only the cards near the view, each saying where it stands, and keeps the focused card through any scroll', async () => {
-    const draftId = await importFlaggedLongDraft(suite.server, 300);
-    const page = await newProfilePage(suite.profiles, 'editor');
-    await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'editor', DEMO_PASSWORD);
-    await waitConnected(page);
-    await page.getByRole('status').filter({ hasText: '300 flags' }).waitFor();
+    const page = await openWithFlagList(300);
     const items = page.locator(FLAG_ITEMS);
     const drawn = () => items.evaluateAll((lis) => lis.map((li) => [Number(li.getAttribute('aria-posinset')), Number(li.getAttribute('aria-setsize'))]));
     await expect.poll(async () => (await drawn()).length).toBeGreaterThan(4);

@@ -20,7 +20,7 @@ export interface FlagListProps {
  * (VirtualFlagItems). A shorter list is all there, so the browser's find in
  * page reaches every card.
  */
-export const VIRTUAL_LIST_FROM = 60;
+const VIRTUAL_LIST_FROM = 60;
 
 // With its library about 10 KiB gzipped, more than the rest of the panel: a draft opens without
 // waiting for it, showing the whole list until it has loaded, once the page is idle.
