@@ -63,6 +63,13 @@ export interface LoadedDraft {
 /** A state vector with no entries: the client holds nothing yet. */
 const isEmptyStateVector = (stateVector: Uint8Array) => stateVector.length === 1 && stateVector[0] === 0;
 
+/** What an update has waited for before being judged again. */
+interface JudgedAgain {
+  hasCaughtUp?: boolean;
+  hasAskedOwners?: boolean;
+}
+const FIRST_JUDGEMENT: JudgedAgain = Object.freeze({});
+
 /** A client's update that is durable and about to be applied and relayed. */
 interface StoredUpdate {
   connection: Connection;
@@ -70,7 +77,7 @@ interface StoredUpdate {
   /** The frame it arrived in, relayed as is; null when it came inside a sync step 2. */
   updateFrame: Uint8Array | null;
   clocks: ReadonlyMap<number, number>;
-  scope: { roots: ReadonlySet<string>; itemRanges: ItemRange[] };
+  scope: { roots: readonly string[]; itemRanges: ItemRange[] };
   epoch: number;
   /** Its sequence number in the store. */
   seq: number;
@@ -235,7 +242,7 @@ export class Room {
     connection: Connection,
     update: Uint8Array,
     updateFrame: Uint8Array | null,
-    retry: { hasCaughtUp?: boolean; hasAskedOwners?: boolean } = {},
+    retry: JudgedAgain = FIRST_JUDGEMENT,
   ): void {
     const verdict = gateUpdate(update, this.known, this.deps.limits.maxUpdateBytes);
     if (!verdict.ok) {
@@ -273,7 +280,7 @@ export class Room {
       this.refuse(connection, CLOSE_CODES.forbidden, `[CS16] the ${role} role may not write garbage-collected structs`);
       return;
     }
-    if (scope.roots.has(ROOT_TYPES.body) && this.deps.isCopyLocked?.(this)) {
+    if (scope.roots.includes(ROOT_TYPES.body) && this.deps.isCopyLocked?.(this)) {
       this.refuse(connection, CLOSE_CODES.forbidden, '[CS19] the copy is locked after sign-off');
       return;
     }
@@ -384,7 +391,10 @@ export class Room {
 
   /** True when some GC struct of the update lies beyond the known clocks of its client. */
   private bringsNewGcStructs(structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>): boolean {
-    return structs.some((s) => s instanceof Y.GC && s.id.clock + s.length > (this.known.get(s.id.client) ?? 0));
+    for (const s of structs) {
+      if (s instanceof Y.GC && s.id.clock + s.length > (this.known.get(s.id.client) ?? 0)) return true;
+    }
+    return false;
   }
 
   /** True when the live draft already holds every client's structs up to `clocks`. */
@@ -525,7 +535,7 @@ export class Room {
             advanceKnownClocks(clocks, job.clocks);
           }
         }
-        if (job.scope.roots.has(ROOT_TYPES.body)) {
+        if (job.scope.roots.includes(ROOT_TYPES.body)) {
           if (copyChangedBy && copyChangedBy !== job.connection.principal) this.notifyCopyChanged(copyChangedBy);
           copyChangedBy = job.connection.principal;
         }

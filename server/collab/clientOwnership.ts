@@ -11,7 +11,7 @@ import type { ClientClaim } from '../storage/DocumentStore.ts';
  * first wrote it, and only that account may write more under it.
  */
 export type OwnershipVerdict =
-  | { ok: true; /** Client ids the update is the first to write, to be claimed for its author. */ claims: ClientClaim[] }
+  | { ok: true; /** Client ids the update is the first to write, to be claimed for its author. */ claims: readonly ClientClaim[] }
   | { ok: false; reason: string }
   /** Some id the update writes is not owned as far as this room knows, yet may be: ask the store, then judge again. */
   | { ok: 'ask-store' };
@@ -32,8 +32,11 @@ export interface OwnershipFacts {
   isShared: boolean;
 }
 
+/** The verdict on nearly every update (a writer typing under its own id), shared rather than made each time. */
+const NOTHING_TO_CLAIM: OwnershipVerdict = Object.freeze({ ok: true, claims: Object.freeze([]) });
+
 export function judgeClientIds(facts: OwnershipFacts): OwnershipVerdict {
-  const claims: ClientClaim[] = [];
+  let claims: ClientClaim[] | undefined;
   for (const [clientId, clock] of facts.writes) {
     const knownClock = facts.known.get(clientId) ?? 0;
     if (clock <= knownClock) continue;
@@ -45,7 +48,7 @@ export function judgeClientIds(facts: OwnershipFacts): OwnershipVerdict {
     // since), or any new id when other instances may have seen it first.
     if (!facts.hasAskedStore && (knownClock > 0 || facts.isShared)) return { ok: 'ask-store' };
     // Content written before ids were claimed has no owner: the first to write more claims it.
-    claims.push({ clientId, accountId: facts.accountId });
+    (claims ??= []).push({ clientId, accountId: facts.accountId });
   }
-  return { ok: true, claims };
+  return claims ? { ok: true, claims } : NOTHING_TO_CLAIM;
 }

@@ -69,8 +69,8 @@ export function gateUpdate(
   }
   const { structs, ds } = decoded;
 
-  // Group by client (the decoder yields each section's structs in order) and check each run.
-  const sections = new Map<number, Struct[]>();
+  // `clocks` counts the clients; a client with two sections (Yjs would keep only the last) leaves
+  // it short of the section count.
   const clocks = new Map<number, number>();
   let isNew = false;
   for (const struct of structs) {
@@ -81,41 +81,72 @@ export function gateUpdate(
     const end = clocks.get(client);
     if (end === undefined) {
       if (clock > (known.get(client) ?? 0)) return missing(`update skips clocks of client ${client}`);
-      sections.set(client, [struct]);
     } else if (clock !== end) {
       return refuse(`structs of client ${client} are not contiguous`);
-    } else {
-      sections.get(client)!.push(struct);
     }
     const structEnd = clock + struct.length;
     clocks.set(client, structEnd);
     if (structEnd > (known.get(client) ?? 0)) isNew = true;
   }
   const hasNewStructs = isNew;
-  if (sectionCount !== sections.size) return refuse('a client has several sections, or a section is empty');
-
-  const isAvailable = (id: Y.ID): boolean =>
-    isSafe(id.client) && isSafe(id.clock) && id.clock < Math.max(known.get(id.client) ?? 0, clocks.get(id.client) ?? 0);
+  if (sectionCount !== clocks.size) return refuse('a client has several sections, or a section is empty');
 
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
     const { origin, rightOrigin, parent } = struct;
-    if (origin && !isAvailable(origin)) return missing('update refers to an unknown origin');
-    if (rightOrigin && !isAvailable(rightOrigin)) return missing('update refers to an unknown right origin');
-    if (parent instanceof Y.ID && !isAvailable(parent)) return missing('update refers to an unknown parent');
+    if (origin && !isAvailable(origin.client, origin.clock, known, clocks)) return missing('update refers to an unknown origin');
+    if (rightOrigin && !isAvailable(rightOrigin.client, rightOrigin.clock, known, clocks)) {
+      return missing('update refers to an unknown right origin');
+    }
+    if (parent instanceof Y.ID && !isAvailable(parent.client, parent.clock, known, clocks)) {
+      return missing('update refers to an unknown parent');
+    }
     if (!origin && !rightOrigin && parent === null) return refuse('item has neither neighbours nor a parent');
   }
-  if (!canIntegrateInOrder(sections, known)) return refuse('update refers to items it brings only later');
+  const inOrder = clocks.size === 1 ? oneClientInOrder(structs as Array<Y.Item | Y.GC>, known) : canIntegrateInOrder(structs, known);
+  if (!inOrder) return refuse('update refers to items it brings only later');
 
-  for (const [client, ranges] of ds.clients) {
-    for (const range of ranges) {
-      if (!isSafe(client) || !isSafe(range.clock) || !isSafe(range.len)) return refuse('delete range out of range');
-      if (range.len === 0) return refuse('empty delete range');
-      if (!isAvailable(Y.createID(client, range.clock + range.len - 1))) return missing('update deletes unknown items');
-      isNew = true;
+  if (ds.clients.size > 0) {
+    for (const [client, ranges] of ds.clients) {
+      for (const range of ranges) {
+        if (!isSafe(client) || !isSafe(range.clock) || !isSafe(range.len)) return refuse('delete range out of range');
+        if (range.len === 0) return refuse('empty delete range');
+        if (!isAvailable(client, range.clock + range.len - 1, known, clocks)) return missing('update deletes unknown items');
+        isNew = true;
+      }
     }
   }
   return { ok: true, clocks, isNew, hasNewStructs, structs, deleteSet: ds };
+}
+
+/** True when the item at (client, clock) is known, or brought by the update (whose clocks are `clocks`). */
+function isAvailable(client: number, clock: number, known: ReadonlyMap<number, number>, clocks: ReadonlyMap<number, number>): boolean {
+  return isSafe(client) && isSafe(clock) && clock < Math.max(known.get(client) ?? 0, clocks.get(client) ?? 0);
+}
+
+/**
+ * The usual update, one client's structs: they integrate in clock order, so
+ * each may refer to its own client only below its own clock (or what is
+ * known). References to other clients are known, as the availability check
+ * found, since the update brings none of theirs.
+ */
+function oneClientInOrder(structs: ReadonlyArray<Y.Item | Y.GC>, known: ReadonlyMap<number, number>): boolean {
+  const client = structs[0]!.id.client;
+  const knownClock = known.get(client) ?? 0;
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const below = Math.max(knownClock, struct.id.clock);
+    const parent = struct.parent instanceof Y.ID ? struct.parent : null;
+    if (!isOwnReady(struct.origin, client, below) || !isOwnReady(struct.rightOrigin, client, below) || !isOwnReady(parent, client, below)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** True when `id` is not of `client`, or lies below `below` in it. */
+function isOwnReady(id: Y.ID | null, client: number, below: number): boolean {
+  return id === null || id.client !== client || id.clock < below;
 }
 
 /**
@@ -124,7 +155,13 @@ export function gateUpdate(
  * to is known or already integrated. Computed as a fixed point; typical
  * updates (one client, references backwards) finish in one pass.
  */
-function canIntegrateInOrder(sections: Map<number, Struct[]>, known: ReadonlyMap<number, number>): boolean {
+function canIntegrateInOrder(structs: readonly Struct[], known: ReadonlyMap<number, number>): boolean {
+  const sections = new Map<number, Struct[]>();
+  for (const struct of structs) {
+    const list = sections.get(struct.id.client);
+    if (list) list.push(struct);
+    else sections.set(struct.id.client, [struct]);
+  }
   const next = new Map<number, number>(); // per client, index of its first struct not yet integrated
   const reached = (client: number): number => {
     const knownClock = known.get(client) ?? 0;

@@ -266,6 +266,17 @@ describe('gateUpdate: updates that are refused', () => {
     expectRefused(gate(update, known), /contiguous|section/i);
   });
 
+  it('[CS2] refuses a client whose structs come in two sections, even when their clocks run on', () => {
+    const { known } = makeWorld();
+    const origin = id(SERVER_CLIENT, known.get(SERVER_CLIENT)! - 1);
+    const update = encodeSections([
+      { client: 9, clock: 0, structs: [stringItem(9, 0, 'ab', { origin })] },
+      { client: 10, clock: 0, structs: [stringItem(10, 0, 'xy', { origin })] },
+      { client: 9, clock: 2, structs: [stringItem(9, 2, 'cd', { origin })] },
+    ]);
+    expectRefused(gate(update, known), /section/i);
+  });
+
   it('[CS2] refuses a struct of no length', () => {
     const { known } = makeWorld();
     const update = encodeSections([{ client: 9, clock: 0, structs: [stringItem(9, 0, '', { parent: 'body' })] }]);

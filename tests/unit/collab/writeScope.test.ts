@@ -100,7 +100,7 @@ describe('resolveWriteScope: which root types an update writes', () => {
     // What a provider sends as sync step 2: everything after the server's state, plus the whole delete set.
     const step2 = Y.encodeStateAsUpdate(reader, Y.encodeStateVector(draft));
     const scope = scopeOf(draft, step2);
-    expect(scope.ok && scope.roots.size).toBe(0);
+    expect(scope.ok && scope.roots.length).toBe(0);
     expect(scope.ok && scope.hasEffectiveDeletes).toBe(false);
   });
 
@@ -113,6 +113,16 @@ describe('resolveWriteScope: which root types an update writes', () => {
     ]);
     const scope = scopeOf(draft, crafted);
     expect(scope.ok).toBe(false);
+  });
+
+  it('[CS16] fails closed on items whose neighbours refer to each other (a cycle the gate would refuse first)', () => {
+    const draft = makeDraft();
+    const crafted = encodeSections([
+      { client: 9, clock: 0, structs: [stringItem(9, 0, 'x', { origin: id(9, 1) }), stringItem(9, 1, 'y', { origin: id(9, 0) })] },
+    ]);
+    expect(gateUpdate(crafted, stateVectorOf(draft), 1 << 20).ok).toBe(false);
+    const { structs, ds } = Y.decodeUpdate(crafted);
+    expect(resolveWriteScope(structs, ds, draft, new PendingRoots())).toMatchObject({ ok: false });
   });
 
   it('[CS16] resolves references to items of a pending (accepted, not yet applied) update', () => {
@@ -141,7 +151,7 @@ describe('resolveWriteScope: which root types an update writes', () => {
     Y.applyUpdate(draft, updateOf(remover, () => remover.getXmlFragment('body').delete(0, 1)));
     const late = updateOf(typist, () => paragraphText(typist, 0).insert(3, 'x'));
     const scope = scopeOf(draft, late);
-    expect(scope.ok && scope.roots.size).toBe(0);
+    expect(scope.ok && scope.roots.length).toBe(0);
   });
 
   it('[CS16] oracle: on random honest edits, the roots found are exactly the roots Yjs changes', () => {
