@@ -8,6 +8,7 @@ import type { Logger } from '../logger.ts';
 import type { ClientClaim, DocumentStore } from '../storage/DocumentStore.ts';
 import type { CollabMetrics } from './CollabMetrics.ts';
 import { judgeClientIds } from './clientOwnership.ts';
+import { ClientWrite, type ClientWriteOutcomes } from './ClientWrite.ts';
 import { applyStoredState, compactStoredDraft } from './storedState.ts';
 import type { Connection } from './Connection.ts';
 import { FANOUT_ORIGIN, localDraftLock, type Broadcaster, type DraftLock, type FanoutKind } from './fanout/Broadcaster.ts';
@@ -16,7 +17,7 @@ import { RoomPresence, type PresenceLimits } from './RoomPresence.ts';
 import type { PresentAccount } from './PresenceDirectory.ts';
 import { StaleAppendError, type UpdateLog } from './UpdateLog.ts';
 import { advanceKnownClocks, gateUpdate } from './updateGate.ts';
-import { PendingRoots, type ItemRange } from './PendingRoots.ts';
+import { PendingRoots } from './PendingRoots.ts';
 import { resolveWriteScope } from './writeScope.ts';
 import { encodeBinaryWsFrame } from './wsFrame.ts';
 
@@ -70,19 +71,6 @@ interface JudgedAgain {
 }
 const FIRST_JUDGEMENT: JudgedAgain = Object.freeze({});
 
-/** A client's update that is durable and about to be applied and relayed. */
-interface StoredUpdate {
-  connection: Connection;
-  update: Uint8Array;
-  /** The frame it arrived in, relayed as is; null when it came inside a sync step 2. */
-  updateFrame: Uint8Array | null;
-  clocks: ReadonlyMap<number, number>;
-  scope: { roots: readonly string[]; itemRanges: ItemRange[] };
-  epoch: number;
-  /** Its sequence number in the store. */
-  seq: number;
-}
-
 /** Transaction origin for changes the server itself makes (as opposed to a Connection). */
 export const SERVER_ORIGIN = 'server';
 
@@ -110,7 +98,13 @@ export class Room {
   private serverWritesInFlight = 0;
   private deferredSyncAnswers: Array<() => void> = [];
   /** Updates stored and waiting to be applied together (see queueApply). */
-  private appliesDue: StoredUpdate[] = [];
+  private appliesDue: ClientWrite[] = [];
+  /** How a client's write ends, shared by all of the room's writes. */
+  private readonly writeOutcomes: ClientWriteOutcomes = {
+    isCurrent: (write) => write.epoch === this.epoch,
+    stored: (write) => this.clientWriteStored(write),
+    failed: (write, error) => this.clientWriteFailed(write, error),
+  };
   /** Bumped when a write fails: updates accepted in an older epoch are dropped, not applied. */
   private epoch = 0;
   private fanoutChain: Promise<void> = Promise.resolve();
@@ -315,37 +309,39 @@ export class Room {
       }
       return;
     }
-    // The continuation below keeps only the clocks: holding `verdict` would keep the decoded structs
+    // The write below keeps only the clocks: holding `verdict` would keep the decoded structs
     // alive until the write lands, for the young-generation collector to copy at every scavenge.
     const { clocks } = verdict;
     advanceKnownClocks(this.known, clocks);
     this.pendingRoots.add(scope.itemRanges);
     this.pendingWrites++;
-    const epoch = this.epoch;
     const claims = this.claimsToStore(clocks, connection.principal.accountId);
-    this.deps.log.append(this.draftId, update, () => epoch === this.epoch, claims).then(
-      (seq) => {
-        this.pendingWrites--;
-        if (claims) for (const claim of claims) this.unstoredClaims.delete(claim.clientId);
-        if (epoch !== this.epoch || this.isDestroyed) {
-          this.liveCopyHoldsAllStored = false;
-          // An earlier write failed; this update may build on it. The client resends on reconnect.
-          connection.close(CLOSE_CODES.storageFailed, 'an earlier write failed; reconnect to resync');
-          this.deps.onMaybeIdle(this);
-          return;
-        }
-        this.queueApply({ connection, update, updateFrame, clocks, scope, epoch, seq });
-      },
-      (error: unknown) => {
-        this.pendingWrites--;
-        if (error instanceof StaleAppendError) {
-          connection.close(CLOSE_CODES.storageFailed, 'an earlier write failed; reconnect to resync');
-        } else {
-          this.failWrite(connection, error);
-        }
-        this.deps.onMaybeIdle(this);
-      },
+    this.deps.log.enqueue(
+      new ClientWrite(this.writeOutcomes, this.draftId, connection, update, updateFrame, clocks, scope, this.epoch, claims),
     );
+  }
+
+  private clientWriteStored(write: ClientWrite): void {
+    this.pendingWrites--;
+    if (write.claims) for (const claim of write.claims) this.unstoredClaims.delete(claim.clientId);
+    if (write.epoch !== this.epoch || this.isDestroyed) {
+      this.liveCopyHoldsAllStored = false;
+      // An earlier write failed; this update may build on it. The client resends on reconnect.
+      write.connection.close(CLOSE_CODES.storageFailed, 'an earlier write failed; reconnect to resync');
+      this.deps.onMaybeIdle(this);
+      return;
+    }
+    this.queueApply(write);
+  }
+
+  private clientWriteFailed(write: ClientWrite, error: unknown): void {
+    this.pendingWrites--;
+    if (error instanceof StaleAppendError) {
+      write.connection.close(CLOSE_CODES.storageFailed, 'an earlier write failed; reconnect to resync');
+    } else {
+      this.failWrite(write.connection, error);
+    }
+    this.deps.onMaybeIdle(this);
   }
 
   /** The claims an update written under `writes` carries: its author's not yet stored (a write that carried one may have failed). */
@@ -487,7 +483,7 @@ export class Room {
    * as its sender's own bytes; each sender hears one `saved` frame for the
    * batch, with the highest clocks of its updates in it.
    */
-  private queueApply(job: StoredUpdate): void {
+  private queueApply(job: ClientWrite): void {
     this.appliesDue.push(job);
     if (this.appliesDue.length === 1) queueMicrotask(() => this.applyDue());
   }

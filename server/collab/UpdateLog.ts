@@ -1,11 +1,19 @@
 import type { ClientClaim, DocumentStore, UpdateToAppend } from '../storage/DocumentStore.ts';
 import { noCollabMetrics, type CollabMetrics } from './CollabMetrics.ts';
 
-interface PendingAppend extends UpdateToAppend {
-  isStillWanted: () => boolean;
-  resolve: (seq: number) => void;
-  reject: (error: unknown) => void;
+/**
+ * One append and whoever waits for it: the entry the store writes, asked
+ * whether it is still wanted when its batch is written, then told how it
+ * ended. A room hands its own object per update, so the per-update path
+ * makes no promise and no closures (see `append` for the promise form).
+ */
+export interface AppendWaiter extends UpdateToAppend {
+  isStillWanted(): boolean;
+  stored(seq: number): void;
+  failed(error: unknown): void;
 }
+
+const alwaysWanted = () => true;
 
 /** The append was dropped unwritten because an update before it failed to store. */
 export class StaleAppendError extends Error {
@@ -25,7 +33,7 @@ export class StaleAppendError extends Error {
  * applies them in arrival order.
  */
 export class UpdateLog {
-  private queued: PendingAppend[] = [];
+  private queued: AppendWaiter[] = [];
   private isScheduled = false;
   private isWriting = false;
   private inFlight: Promise<void> = Promise.resolve();
@@ -45,19 +53,28 @@ export class UpdateLog {
   append(
     draftId: string,
     update: Uint8Array,
-    isStillWanted: () => boolean = () => true,
+    isStillWanted: () => boolean = alwaysWanted,
     claims?: readonly ClientClaim[],
   ): Promise<number> {
-    this.pendingCount++;
     return new Promise<number>((resolve, reject) => {
-      this.queued.push(claims ? { draftId, update, claims, isStillWanted, resolve, reject } : { draftId, update, isStillWanted, resolve, reject });
-      if (!this.isScheduled) {
-        this.isScheduled = true;
-        // setImmediate runs after the I/O callbacks of this tick: every frame
-        // that arrived in this poll phase joins the batch.
-        setImmediate(() => this.flush());
-      }
+      this.enqueue(
+        claims
+          ? { draftId, update, claims, isStillWanted, stored: resolve, failed: reject }
+          : { draftId, update, isStillWanted, stored: resolve, failed: reject },
+      );
     });
+  }
+
+  /** Like `append`, with the outcome told to `waiter`, which is also the entry written. */
+  enqueue(waiter: AppendWaiter): void {
+    this.pendingCount++;
+    this.queued.push(waiter);
+    if (!this.isScheduled) {
+      this.isScheduled = true;
+      // setImmediate runs after the I/O callbacks of this tick: every frame
+      // that arrived in this poll phase joins the batch.
+      setImmediate(() => this.flush());
+    }
   }
 
   /** Appends not yet settled. */
@@ -79,18 +96,19 @@ export class UpdateLog {
     this.isWriting = true;
     this.inFlight = this.inFlight.then(async () => {
       // Decided now, not when queued: a batch ahead of this one may just have failed.
-      const wanted: PendingAppend[] = [];
+      const wanted: AppendWaiter[] = [];
       for (const entry of batch) {
         if (entry.isStillWanted()) wanted.push(entry);
-        else entry.reject(new StaleAppendError());
+        else tellFailed(entry, new StaleAppendError());
       }
+      let seqs: number[] | undefined;
+      let failure: unknown;
       try {
         const started = performance.now();
-        const seqs = await this.store.appendUpdates(wanted);
+        seqs = await this.store.appendUpdates(wanted);
         if (wanted.length > 0) this.metrics.batchWritten(wanted.length, (performance.now() - started) / 1000);
-        wanted.forEach((entry, i) => entry.resolve(seqs[i]!));
       } catch (error) {
-        for (const entry of wanted) entry.reject(error);
+        failure = error;
       } finally {
         this.pendingCount -= batch.length;
         this.isWriting = false;
@@ -99,6 +117,37 @@ export class UpdateLog {
           setImmediate(() => this.flush());
         }
       }
+      for (let i = 0; i < wanted.length; i++) {
+        if (seqs) tellStored(wanted[i]!, seqs[i]!);
+        else tellFailed(wanted[i]!, failure);
+      }
     });
   }
+}
+
+/*
+ * A waiter that throws must not stop the others being told, nor the log's
+ * next batch: its error is thrown again on its own, where the process reports
+ * it as any uncaught error.
+ */
+function tellStored(waiter: AppendWaiter, seq: number): void {
+  try {
+    waiter.stored(seq);
+  } catch (error) {
+    rethrowLater(error);
+  }
+}
+
+function tellFailed(waiter: AppendWaiter, failure: unknown): void {
+  try {
+    waiter.failed(failure);
+  } catch (error) {
+    rethrowLater(error);
+  }
+}
+
+function rethrowLater(error: unknown): void {
+  queueMicrotask(() => {
+    throw error;
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StaleAppendError, UpdateLog } from '../../../server/collab/UpdateLog.ts';
+import { StaleAppendError, UpdateLog, type AppendWaiter } from '../../../server/collab/UpdateLog.ts';
 import type { DocumentStore, UpdateToAppend } from '../../../server/storage/DocumentStore.ts';
 
 /** Only appendUpdates is exercised; the rest of the store is never reached. */
@@ -83,6 +83,45 @@ describe('UpdateLog', () => {
     await expect(second).rejects.toBeInstanceOf(StaleAppendError);
     expect(batches.flat().map((e) => e.update[0])).toEqual([1]);
     await log.drain();
+    expect(log.pending).toBe(0);
+  });
+
+  it('[CS4] tells every waiter of a batch, and goes on to the next batch, when one waiter throws', async () => {
+    let seq = 0;
+    const { store, batches } = recordingStore(async (batch) => batch.map(() => ++seq));
+    const log = new UpdateLog(store);
+    const told: string[] = [];
+    const waiter = (n: number, throws = false): AppendWaiter => ({
+      draftId: 'd',
+      update: bytes(n),
+      isStillWanted: () => true,
+      stored: (s) => {
+        told.push(`${n} stored as ${s}`);
+        if (throws) throw new Error(`waiter ${n} broke`);
+      },
+      failed: () => told.push(`${n} failed`),
+    });
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    // The waiter's own error is thrown again on its own; catch it here rather than fail the run.
+    const listeners = process.listeners('uncaughtException');
+    process.removeAllListeners('uncaughtException');
+    process.on('uncaughtException', onUncaught);
+    try {
+      log.enqueue(waiter(1));
+      log.enqueue(waiter(2, true));
+      log.enqueue(waiter(3));
+      await log.drain();
+      log.enqueue(waiter(4));
+      await log.drain();
+      await new Promise(setImmediate);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      for (const listener of listeners) process.on('uncaughtException', listener);
+    }
+    expect(told).toEqual(['1 stored as 1', '2 stored as 2', '3 stored as 3', '4 stored as 4']);
+    expect(batches.map((batch) => batch.length)).toEqual([3, 1]);
+    expect(uncaught.map((error) => (error as Error).message)).toEqual(['waiter 2 broke']);
     expect(log.pending).toBe(0);
   });
 });
