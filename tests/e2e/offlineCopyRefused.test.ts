@@ -183,6 +183,8 @@ describe.skipIf(unavailable !== undefined)('when the browser refuses the offline
     const draftId = await suite.server.createDraftAs('editor', 'Lock gates');
     const url = `${suite.server.url}/docs/${draftId}`;
     const page = await freshPage(refuseIndexedDb);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     await openDraftAs(page, url, 'editor');
     await page.locator('.save-status[data-offline-copy="failed"]').waitFor();
 
@@ -197,5 +199,7 @@ describe.skipIf(unavailable !== undefined)('when the browser refuses the offline
     await page.context().setOffline(false);
     await page.locator('.save-status[data-state="saved"]').waitFor({ timeout: 15_000 });
     expect(bodyString(await loadStoredDoc(suite.server.store, draftId))).toContain('Gates open at dawn. Closed at dusk.');
+    // The refusal is the warning above, not an error left unhandled by the library's own promise chains.
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -18,6 +18,22 @@ export const CACHE_RETRY_AFTER_MS = 15_000;
 export type OfflineCopyState = 'opening' | 'kept' | 'failed';
 
 /**
+ * Open failures already reported through a cache's `state`. The library
+ * chains on its database promise without a rejection handler (on opening,
+ * and again on destroy), so a refused open would also reach the page as
+ * unhandled rejections carrying the same error: error monitoring would count
+ * a handled, expected condition (private modes, policies) as a crash.
+ */
+const reportedOpenFailures = new WeakSet<object>();
+
+function quietReportedOpenFailure(event: PromiseRejectionEvent): void {
+  const { reason } = event;
+  if (typeof reason === 'object' && reason !== null && reportedOpenFailures.has(reason)) event.preventDefault();
+}
+
+let isQuietingOpenFailures = false;
+
+/**
  * y-indexeddb's offline cache, writing updates in batches. The library opens
  * one IndexedDB transaction per update, inside the Yjs transaction, so each
  * keystroke (and each remote one) paid for it before the browser could paint
@@ -55,8 +71,15 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
         // Aborts bubble from every transaction on this connection, the library's too.
         db.addEventListener('abort', (event) => this.fail((event.target as IDBTransaction).error ?? new DOMException('aborted', 'AbortError')));
       },
-      (error: unknown) => this.fail(error),
+      (error: unknown) => {
+        if (typeof error === 'object' && error !== null) reportedOpenFailures.add(error);
+        this.fail(error);
+      },
     );
+    if (!isQuietingOpenFailures) {
+      isQuietingOpenFailures = true;
+      addEventListener('unhandledrejection', quietReportedOpenFailure);
+    }
     this.whenSynced.then(() => {
       if (this.state.get() === 'opening') this.state.set('kept');
     });
