@@ -4,12 +4,13 @@ import { runFanout, type FanoutOptions } from './fanout.ts';
 import { LATER_COLD_STARTS, runColdLoad, type ColdLoadOptions } from './coldLoad.ts';
 import { runIdleConnections, type IdleOptions } from './idleConnections.ts';
 import { runWritePath, type WritePathOptions } from './writePath.ts';
+import { runHotPath } from './hotPath.ts';
 import { runSaturation } from './saturation.ts';
 import { editorBenchMarkdown, runEditorBench } from './editor.ts';
 import { BenchTable, writeLatestRun } from './report.ts';
 
 /**
- * `npm run bench [-- --quick] [-- --only=fanout,cold-load,idle,write-path,editor,saturation]`:
+ * `npm run bench [-- --quick] [-- --only=fanout,cold-load,idle,write-path,hot-path,editor,saturation]`:
  * load scenarios over loopback, the servers pinned to core 0 and this load
  * generator to core 1. Prints one Markdown table per scenario, each server's
  * figures with their ratio to the best peer, and writes them, with the
@@ -209,6 +210,22 @@ if (wanted('write-path')) {
       continue;
     }
     table.add(options.backend, {}, { batch: options.batchSize, batches: r.batches, rate: r.updatesPerSecond, p50: r.batchP50Ms, p99: r.batchP99Ms, max: r.batchMaxMs });
+  }
+  publish(table.toMarkdown());
+}
+
+if (wanted('hot-path')) {
+  const updates = quick ? 2000 : 20000;
+  const table = new BenchTable(
+    `### Hot path, in process: ${updates.toLocaleString('en')} typing updates of one writer through each step a room takes with them; allocation by V8's sampling heap profiler (collected objects included), time the median of 5 passes`,
+    [
+      { key: 'step', title: 'step' },
+      { key: 'bytes', title: 'bytes allocated per update', digits: 0 },
+      { key: 'us', title: 'µs per update', digits: 2 },
+    ],
+  );
+  for (const row of await runHotPath({ updates, passes: 5 })) {
+    table.add(COPYDESK, {}, { step: row.step, bytes: row.bytesPerUpdate, us: row.usPerUpdate });
   }
   publish(table.toMarkdown());
 }
