@@ -35,13 +35,6 @@ const IN_PROGRESS = 0;
 const UNRESOLVED = 1;
 type Memo = Root | typeof IN_PROGRESS | typeof UNRESOLVED | undefined;
 
-/**
- * Root names by root type. A draft has a handful of root types and they live
- * as long as their document, so the name is looked up once instead of by a
- * walk over the document's shared types (with an iterator) for each item.
- */
-const rootNames = new WeakMap<Y.AbstractType<unknown>, string>();
-
 /** The name of the root type that `type` sits under; undefined for a type outside any root. */
 function rootNameOf(type: Y.AbstractType<unknown>): string | undefined {
   let top = type;
@@ -50,12 +43,8 @@ function rootNameOf(type: Y.AbstractType<unknown>): string | undefined {
     if (!(parent instanceof Y.AbstractType)) return undefined;
     top = parent;
   }
-  const cached = rootNames.get(top);
-  if (cached !== undefined) return cached;
   try {
-    const name = Y.findRootTypeKey(top);
-    rootNames.set(top, name);
-    return name;
+    return Y.findRootTypeKey(top);
   } catch {
     return undefined;
   }
