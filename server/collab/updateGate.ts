@@ -106,6 +106,7 @@ export function gateUpdate(
   const inOrder = clocks.size === 1 ? oneClientInOrder(structs as Array<Y.Item | Y.GC>, known) : canIntegrateInOrder(structs, known);
   if (!inOrder) return refuse('update refers to items it brings only later');
 
+  // Most updates delete nothing; iterating even an empty map makes an iterator.
   if (ds.clients.size > 0) {
     for (const [client, ranges] of ds.clients) {
       for (const range of ranges) {
@@ -150,10 +151,10 @@ function isOwnReady(id: Y.ID | null, client: number, below: number): boolean {
 }
 
 /**
- * True when every struct can be integrated with Yjs's own discipline: each
- * client's structs in clock order, a struct only once everything it refers
- * to is known or already integrated. Computed as a fixed point; typical
- * updates (one client, references backwards) finish in one pass.
+ * For an update of several clients: true when every struct can be integrated
+ * with Yjs's own discipline, each client's structs in clock order, a struct
+ * only once everything it refers to is known or already integrated.
+ * Computed as a fixed point.
  */
 function canIntegrateInOrder(structs: readonly Struct[], known: ReadonlyMap<number, number>): boolean {
   const sections = new Map<number, Struct[]>();
