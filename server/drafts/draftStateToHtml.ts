@@ -1,8 +1,7 @@
-import { generateHTML } from '@tiptap/html/server';
 import { yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { ROOT_TYPES } from '../../shared/schema/rootTypes.ts';
-import { DRAFT_EXTENSIONS } from './draftSchema.ts';
+import { draftJSONToHtml } from './draftJSONToHtml.ts';
 import { sanitizeDraftJSON } from './sanitizeDraftJSON.ts';
 
 /**
@@ -24,7 +23,7 @@ export function draftStateToHtml(state: Uint8Array): string {
   try {
     Y.applyUpdate(ydoc, state);
     const json = sanitizeDraftJSON(yDocToProsemirrorJSON(ydoc, ROOT_TYPES.body));
-    return generateHTML(json, DRAFT_EXTENSIONS);
+    return draftJSONToHtml(json);
   } finally {
     ydoc.destroy();
   }

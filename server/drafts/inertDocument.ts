@@ -1,4 +1,19 @@
-import { Window, type IOptionalBrowserSettings } from 'happy-dom';
+import { createRequire } from 'node:module';
+import type { IOptionalBrowserSettings } from 'happy-dom';
+
+type HappyDom = typeof import('happy-dom');
+let happyDom: HappyDom | undefined;
+
+/**
+ * happy-dom, loaded on first use. Only HTML import and export need it, and
+ * loading it costs about 0.7 s and 40 MiB, so a server that never sees either
+ * does not pay at boot. Synchronous, so the parsing and serializing built on
+ * it stay so (requiring an ES module needs Node 20.19, as package.json says).
+ */
+function loadHappyDom(): HappyDom {
+  happyDom ??= createRequire(import.meta.url)('happy-dom') as HappyDom;
+  return happyDom;
+}
 
 /**
  * happy-dom behaves like a browser: with its default settings, parsing
@@ -35,10 +50,18 @@ export const INERT_WINDOW_SETTINGS: IOptionalBrowserSettings = {
  * tick, and closing first is the other half of why nothing is ever fetched.
  */
 export function readInertDocument<T>(html: string, read: (document: Document) => T): T {
-  const window = new Window({ settings: INERT_WINDOW_SETTINGS });
+  return withInertWindow((window) => read(new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document));
+}
+
+/**
+ * Runs `use` with a throwaway window whose every loading switch is off (see
+ * INERT_WINDOW_SETTINGS) and closes it before returning, also when `use`
+ * throws. `use` must stay synchronous and keep no references to the DOM.
+ */
+export function withInertWindow<T>(use: (window: InstanceType<HappyDom['Window']>) => T): T {
+  const window = new (loadHappyDom().Window)({ settings: INERT_WINDOW_SETTINGS });
   try {
-    const document = new window.DOMParser().parseFromString(html, 'text/html');
-    return read(document as unknown as Document);
+    return use(window);
   } finally {
     // Not awaited: the caller is synchronous, and nothing is loading that needs to finish.
     // A failure to tear down must not become an unhandled rejection that ends the process.

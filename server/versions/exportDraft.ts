@@ -1,7 +1,6 @@
-import { generateHTML } from '@tiptap/html/server';
 import type { JSONContent } from '@tiptap/core';
 import type { SignoffView } from '../../shared/api/versions.ts';
-import { DRAFT_EXTENSIONS } from '../drafts/draftSchema.ts';
+import { draftJSONToHtml } from '../drafts/draftJSONToHtml.ts';
 import { escapeHtml } from '../drafts/escapeHtml.ts';
 import { draftToMarkdown } from './draftToMarkdown.ts';
 
@@ -100,7 +99,7 @@ ${meta}
 </head>
 <body>
 <article>
-${generateHTML(input.content, DRAFT_EXTENSIONS)}
+${draftJSONToHtml(input.content)}
 </article>
 ${footer}
 </body>
