@@ -18,11 +18,12 @@ export const CACHE_RETRY_AFTER_MS = 15_000;
 export type OfflineCopyState = 'opening' | 'kept' | 'failed';
 
 /**
- * Open failures already reported through a cache's `state`. The library
- * chains on its database promise without a rejection handler (on opening,
- * and again on destroy), so a refused open would also reach the page as
- * unhandled rejections carrying the same error: error monitoring would count
- * a handled, expected condition (private modes, policies) as a crash.
+ * Open failures already reported through a cache's `state`. The library's
+ * constructor chains on its database promise without a rejection handler, so
+ * a refused open would also reach the page as an unhandled rejection carrying
+ * the same error: error monitoring would count a handled, expected condition
+ * (private modes, policies) as a crash. (Its destroy chain is handled in
+ * `destroy` below.)
  */
 const reportedOpenFailures = new WeakSet<object>();
 
