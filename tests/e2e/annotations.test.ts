@@ -181,11 +181,19 @@ describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
     }
     expect(dialogs).toEqual([]);
 
+    // The editor checks the claim and records it as verified.
+    await editor.getByRole('button', { name: 'All flags' }).click();
+    await editor.locator('.flag-card', { hasText: 'within 24 hours' }).click();
+    const claimThread = editor.getByRole('article', { name: 'Flag: within 24 hours' });
+    await claimThread.getByLabel('Verification').selectOption('verified');
+    await claimThread.getByRole('button', { name: 'Save details' }).click();
+    await claimThread.getByText('Verified by Eddie Editor').waitFor();
+
     // Both pages show the same panel: counts and cards in document order.
     for (const page of [editor, legal]) await page.getByRole('button', { name: 'All flags' }).click();
     const editorPanel = editor.getByRole('complementary', { name: 'Flags' });
     await expect(editorPanel.locator('.annotations__summary').innerText()).resolves.toBe(
-      'claims verified 0/1 · sources needed 0 · legal open 0',
+      'claims verified 1/1 · sources needed 0 · legal open 0',
     );
     await expect(legal.locator('.annotations__summary').innerText()).resolves.toBe(
       await editorPanel.locator('.annotations__summary').innerText(),
@@ -193,6 +201,8 @@ describe.skipIf(unavailable !== undefined)('flags in Chromium', () => {
     const cards = await panelCards(editor);
     expect(cards).toHaveLength(2);
     expect(cards[0]).toContain('within 24 hours');
+    // A card tells a checked claim from an unchecked one, in words as well as colour.
+    expect(cards[0]).toContain('Verified');
     expect(cards[1]).toContain(quote);
     expect(cards[1]).toContain('Resolved');
     expect(cards[1]).toContain('1 reply');

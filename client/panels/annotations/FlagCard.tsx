@@ -42,6 +42,18 @@ export const FlagCard = memo(function FlagCard({ flag, isRemoved, isHovered, onH
           <Icon name={isResolved ? 'check' : 'flag'} />
           {isResolved ? 'Resolved' : 'Open'}
         </span>
+        {flag.claim?.verification === 'verified' && (
+          <span className="status-tag status-tag--verified">
+            <Icon name="check" />
+            Verified
+          </span>
+        )}
+        {flag.claim?.verification === 'disputed' && (
+          <span className="status-tag status-tag--disputed">
+            <Icon name="alert" />
+            Disputed
+          </span>
+        )}
       </span>
       <span className={isRemoved ? 'flag-card__quote flag-card__quote--removed' : 'flag-card__quote'}>“{flag.quote}”</span>
       {isRemoved && (
