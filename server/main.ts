@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { seedDemoFlags } from './annotations/seedDemoFlags.ts';
 import { formatDemoBanner, seedDemoAccounts } from './auth/demoAccounts.ts';
 import { loadOrCreateSessionSecret } from './auth/sessionSecret.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -102,12 +103,11 @@ async function main(): Promise<void> {
   const sessionSecret = config.sessionSecret ?? loadOrCreateSessionSecret(config.dataDir);
   // Seeding checks that the database is empty first: with several instances
   // starting at once on one Postgres, only one of them may do it.
-  const demoAccounts = await storage.exclusively(async () => {
-    if (config.seedDemo) {
-      const demo = await seedDemoDraft(store);
-      if (demo) logger.info({ draftId: demo.id }, 'created the demo draft');
-    }
-    return config.isProduction ? undefined : seedDemoAccounts(accounts, config.demoPassword, Date.now());
+  const { demoDraft, demoAccounts } = await storage.exclusively(async () => {
+    const draft = config.seedDemo ? await seedDemoDraft(store) : undefined;
+    if (draft) logger.info({ draftId: draft.id }, 'created the demo draft');
+    const created = config.isProduction ? undefined : await seedDemoAccounts(accounts, config.demoPassword, Date.now());
+    return { demoDraft: draft, demoAccounts: created };
   });
 
   const fanout = config.redisUrl ? await openFanout(config.redisUrl, logger) : undefined;
@@ -121,6 +121,13 @@ async function main(): Promise<void> {
     logger,
     fanout,
   });
+  if (demoDraft && demoAccounts) {
+    // The demo is still worth opening without its flags: a failure here is logged, not fatal.
+    await seedDemoFlags({ registry: server.registry, activity, inbox, accounts, now: Date.now, logger }, demoDraft.id).then(
+      () => logger.info({ draftId: demoDraft.id }, 'flagged the demo draft'),
+      (error: unknown) => logger.warn({ err: error, draftId: demoDraft.id }, 'could not flag the demo draft'),
+    );
+  }
   const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   const shownUrl = `http://${shownHost}:${server.port}`;
   if (demoAccounts) {

@@ -85,6 +85,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
   }
 
   async function findPrincipal(credential: Credential): Promise<Principal | undefined> {
+    if (credential.kind === 'server') return undefined;
     if (credential.kind === 'session') {
       const live = await findLiveSession(accounts, credential.id, policy, { extend: false });
       return live && toPrincipal(live.account, credential);

@@ -1,8 +1,12 @@
 import type { Role } from '../../shared/permissions/permissions.ts';
 
-/** How a request proved who it is: a browser session or an API token. */
+/**
+ * How a request proved who it is: a browser session or an API token. `server`
+ * is the server itself acting in an account's name on a first start (the demo
+ * draft's flags); no request or connection ever carries it.
+ */
 export interface Credential {
-  kind: 'session' | 'token';
+  kind: 'session' | 'token' | 'server';
   id: string;
 }
 

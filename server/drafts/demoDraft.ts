@@ -13,6 +13,7 @@ export const DEMO_DRAFT_HTML = `
 <p data-type="standfirst">Marlow Falls councillors approved a £212m spending plan by seven votes to four, restoring Sunday opening at branch libraries but pushing two road schemes back a year.</p>
 <p>Marlow Falls city council passed its budget for the coming year shortly before midnight on Tuesday, after a five-hour session in which an amendment to keep branch libraries open on Sundays was carried by a single vote. The final vote split largely along party lines, although one member of the ruling group abstained.</p>
 <p>The <strong>£212m plan</strong> raises council tax by 3.9 per cent, below the 4.99 per cent the finance committee had proposed in January. Officers said the gap would be closed by delaying the resurfacing of Quarry Lane and the new junction at Mill Cross until the following year.</p>
+<p>During public questions, a resident accused the council’s highways contractor, Dalby Surfacing, of billing twice for the same repairs on Quarry Lane. The firm did not respond to a request for comment before publication.</p>
 <h2>Libraries win a reprieve</h2>
 <p>The library amendment, tabled by councillor Ruth Okafor, moves £640,000 from the highways reserve to pay for Sunday opening at the four branch libraries, which had been due to close at weekends from April.</p>
 <blockquote><p>“People told us the library is the only warm place they can sit on a Sunday without spending money. We could not vote to lock that door,” Okafor said during the debate.</p></blockquote>

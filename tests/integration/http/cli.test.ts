@@ -4,6 +4,8 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ActivityList, FlagList, InboxList } from '../../../shared/api/annotationAnswers.ts';
+import type { DraftSummary } from '../../../shared/api/drafts.ts';
 import { verifyPassword } from '../../../server/auth/passwords.ts';
 import { openSqliteDatabase } from '../../../server/storage/sqlite/openSqliteDatabase.ts';
 import { SqliteAccountStore } from '../../../server/storage/sqlite/SqliteAccountStore.ts';
@@ -169,6 +171,51 @@ describe.concurrent('server start-up and accounts', () => {
     expect(main.stdout.join('\n')).not.toContain('demo accounts');
     expect(await withAccounts(dataDir, (a) => a.countAccounts())).toBe(0);
     expect(existsSync(path.join(dataDir, 'session-secret'))).toBe(false);
+  });
+
+  it('on a first start with demo content, the demo story arrives flagged the way a desk would have left it', async () => {
+    const dataDir = newDir();
+    const main = await startMain(dataDir, { SEED_DEMO: 'true', DEMO_PASSWORD: 'demo-password-for-cli' });
+    try {
+      const cookie = await signIn(main.url, 'editor', 'demo-password-for-cli');
+      const get = async <T,>(route: string) => {
+        const res = await fetch(`${main.url}${route}`, { headers: { cookie } });
+        expect(res.status, route).toBe(200);
+        return (await res.json()) as T;
+      };
+      const { drafts } = await get<{ drafts: DraftSummary[] }>('/api/docs');
+      expect(drafts).toHaveLength(1);
+      const draftId = drafts[0]!.id;
+
+      const { flags } = await get<FlagList>(`/api/docs/${draftId}/annotations`);
+      // Document order; each flag covers the very words it was raised on, in the live copy.
+      expect(flags.map((f) => [f.kind, f.createdBy.name, f.currentText])).toEqual([
+        ['claim', 'Eddie Editor', 'raises council tax by 3.9 per cent'],
+        ['legal-risk', 'Lena Legal', 'accused the council’s highways contractor, Dalby Surfacing, of billing twice for the same repairs on Quarry Lane'],
+        ['claim', 'Eddie Editor', 'moves £640,000 from the highways reserve'],
+        ['source-needed', 'Chris Chief', 'Opposition councillors called the move short-sighted'],
+      ]);
+      for (const flag of flags) expect(flag).toMatchObject({ status: 'open', isTextRemoved: false, quote: flag.currentText });
+      const [taxClaim, legal, reserveClaim, source] = flags;
+      expect(taxClaim!.claim).toEqual({ verification: 'unverified' });
+      expect(reserveClaim!.claim).toMatchObject({ verification: 'verified', verifiedBy: { name: 'Eddie Editor' } });
+      expect(legal!.legal).toEqual({ category: 'defamation', severity: 'high' });
+      expect(legal!.comments.map((c) => c.author.name)).toEqual(['Lena Legal', 'Eddie Editor']);
+      expect(source!.assignee?.name).toBe('Eddie Editor');
+
+      // Raised through the same commands people use: logged and notified like any other flag.
+      const inbox = await get<InboxList>('/api/inbox');
+      expect(inbox.items.map((item) => [item.kind, item.by.name, item.flagId]).sort()).toEqual(
+        [
+          ['assignment', 'Chris Chief', source!.id],
+          ['mention', 'Lena Legal', legal!.id],
+        ].sort(),
+      );
+      const { entries } = await get<ActivityList>(`/api/docs/${draftId}/activity`);
+      expect(entries.filter((e) => e.action === 'created').map((e) => e.flagId).sort()).toEqual(flags.map((f) => f.id).sort());
+    } finally {
+      await main.stop();
+    }
   });
 
   it('on a first start prints a banner with one generated password per demo account; sessions survive a restart', async () => {

@@ -118,6 +118,8 @@ describe('sessions and tokens', () => {
     expect(await auth.authenticateRequest({})).toBeUndefined();
 
     expect(await auth.isCredentialValid(byToken!.credential)).toBe(true);
+    // The server's own acting in an account's name (the demo's flags) is no credential anyone holds.
+    expect(await auth.isCredentialValid({ kind: 'server', id: created.record.id })).toBe(false);
     await accounts.updateAccount(account.id, { role: 'legal', displayName: 'Eddie, now Legal' });
     expect(await auth.findPrincipal(byToken!.credential)).toMatchObject({ role: 'legal', displayName: 'Eddie, now Legal' });
     await accounts.deleteToken(created.record.id, account.id);
