@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
-import { FLAG_KIND_NAMES, FLAG_KINDS, FLAG_STATUSES, type FlagKind } from '../../../shared/annotations/kinds.ts';
+import { FLAG_KIND_NAMES, FLAG_KINDS, type FlagKind } from '../../../shared/annotations/kinds.ts';
 import type { Flag } from '../../../shared/annotations/types.ts';
 import { ApiError } from '../../api/ApiError.ts';
 import { refusedLegalFlags, signOff, type VersionFlag } from '../../api/versions.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { KindBadge } from '../annotations/KindBadge.tsx';
+import { openFlagsForSignOff } from './openFlagsForSignOff.ts';
 
 export interface SignOffDialogProps {
   draftId: string;
@@ -36,7 +37,7 @@ export function SignOffDialog(props: SignOffDialogProps) {
 }
 
 function SignOffForm({ draftId, flags, onClose, onSignedOff }: SignOffDialogProps) {
-  const openFlags = flags.filter((flag) => flag.status === FLAG_STATUSES.open);
+  const openFlags = openFlagsForSignOff(flags);
   const openLegal = openFlags.filter((flag) => flag.kind === FLAG_KINDS.legalRisk);
   const [note, setNote] = useState('');
   const [override, setOverride] = useState('');
