@@ -3,7 +3,8 @@ import { BubbleMenu } from '@tiptap/react/menus';
 import { FLAG_KIND_NAMES, type FlagKind } from '../../shared/annotations/kinds.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { FLAG_KIND_ICONS } from './FlagToolbar.tsx';
-import { FLAG_KIND_WORDS, FLAG_SHORTCUTS } from './flags/flagKindWords.ts';
+import { FLAG_KIND_WORDS } from '../../shared/annotations/words.ts';
+import { FLAG_SHORTCUTS } from './flags/flagKindWords.ts';
 import { shortcutLabel } from './shortcutLabel.ts';
 
 /**

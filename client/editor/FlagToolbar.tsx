@@ -2,7 +2,8 @@ import type { Editor } from '@tiptap/core';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { FLAG_KIND_NAMES, FLAG_KINDS, type FlagKind } from '../../shared/annotations/kinds.ts';
 import { Icon, type IconName } from '../ui/Icon.tsx';
-import { FLAG_KIND_WORDS, FLAG_SHORTCUTS } from './flags/flagKindWords.ts';
+import { FLAG_KIND_WORDS } from '../../shared/annotations/words.ts';
+import { FLAG_SHORTCUTS } from './flags/flagKindWords.ts';
 import { useHasFlaggableSelection } from './flags/useFlagLayout.ts';
 import { ariaShortcut, shortcutLabel } from './shortcutLabel.ts';
 

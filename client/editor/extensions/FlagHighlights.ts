@@ -9,7 +9,7 @@ import type { ValueStore } from '../collab/ValueStore.ts';
 import { findSyncBinding, resolveAnchor } from '../flags/flagAnchors.ts';
 import { diffMapping, drawnRanges, isDrawable, isDrawnAsLaidOut, type FlagDecorationSpec } from '../flags/flagDrawing.ts';
 import { EMPTY_FLAG_LAYOUT, isSameLayout, layoutFlags, type FlagLayout, type FlagRange } from '../flags/flagLayout.ts';
-import { FLAG_KIND_WORDS } from '../flags/flagKindWords.ts';
+import { FLAG_KIND_WORDS } from '../../../shared/annotations/words.ts';
 import { RecomputeTimer } from '../flags/RecomputeTimer.ts';
 import { innermostFlagAt, isStillTyping, trackFlagsAt, trackingDecoration } from '../flags/typingFlags.ts';
 import { canPaintTypingHighlights, TypingHighlightPainter } from '../flags/TypingHighlightPainter.ts';

@@ -8,7 +8,7 @@ import type { DirectoryPerson } from '../../../shared/api/people.ts';
 import { legalReportUrl } from '../../api/annotations.ts';
 import type { DraftSession } from '../../editor/collab/createDraftSession.ts';
 import { useDeskRootRevisions, useFlags } from '../../editor/collab/useDraftSession.ts';
-import { FLAG_KIND_WORDS } from '../../editor/flags/flagKindWords.ts';
+import { FLAG_KIND_WORDS } from '../../../shared/annotations/words.ts';
 import { useFlagLayout } from '../../editor/flags/useFlagLayout.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { ActivityList } from './ActivityList.tsx';

@@ -13,29 +13,13 @@ import {
   type LegalSeverity,
 } from '../../../shared/annotations/kinds.ts';
 import { canFlag, canSetLegalFields } from '../../../shared/annotations/rules.ts';
+import { FLAG_FIELD_WORDS } from '../../../shared/annotations/words.ts';
 import type { Flag, PersonRef } from '../../../shared/annotations/types.ts';
 import { ACTIONS } from '../../../shared/permissions/permissions.ts';
 import { ApiError } from '../../api/ApiError.ts';
 import { patchFlag } from '../../api/annotations.ts';
 import { rolesThatCan } from '../../identity/roleLabel.ts';
 import { formatTime } from './flagText.ts';
-
-const WORDS: Record<string, string> = {
-  unverified: 'Unverified',
-  verified: 'Verified',
-  disputed: 'Disputed',
-  defamation: 'Defamation',
-  privacy: 'Privacy',
-  contempt: 'Contempt of court',
-  copyright: 'Copyright',
-  other: 'Other',
-  low: 'Low',
-  medium: 'Medium',
-  high: 'High',
-  clear: 'Clear',
-  'clear-with-changes': 'Clear with changes',
-  'do-not-publish': 'Do not publish',
-};
 
 export interface FlagFieldsProps {
   draftId: string;
@@ -104,14 +88,14 @@ export function FlagFields({ draftId, account, flag, people }: FlagFieldsProps) 
     }
   };
 
-  const select = <T extends string>(name: string, label: string, value: T | '', options: readonly T[], onChange: (v: T | '') => void, disabled = false, allowNone = true) => (
+  const select = <T extends keyof typeof FLAG_FIELD_WORDS>(name: string, label: string, value: T | '', options: readonly T[], onChange: (v: T | '') => void, disabled = false, allowNone = true) => (
     <label className="flag-fields__field" htmlFor={`${id}-${name}`}>
       <span>{label}</span>
       <select id={`${id}-${name}`} className="field__input field__input--compact" value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as T | '')}>
         {allowNone && <option value="">Not set</option>}
         {options.map((option) => (
           <option key={option} value={option}>
-            {WORDS[option] ?? option}
+            {FLAG_FIELD_WORDS[option]}
           </option>
         ))}
       </select>
@@ -129,7 +113,7 @@ export function FlagFields({ draftId, account, flag, people }: FlagFieldsProps) 
           </label>
           {flag.claim?.verifiedBy && (
             <p className="flag-fields__note muted">
-              {WORDS[flag.claim.verification]} by {flag.claim.verifiedBy.name} · {formatTime(flag.claim.verifiedAt)}
+              {FLAG_FIELD_WORDS[flag.claim.verification]} by {flag.claim.verifiedBy.name} · {formatTime(flag.claim.verifiedAt)}
             </p>
           )}
         </>

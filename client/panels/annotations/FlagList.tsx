@@ -1,7 +1,7 @@
 import { lazy, Suspense, useId, useMemo, useState, type ReactNode } from 'react';
 import { FLAG_KIND_NAMES, FLAG_STATUSES, type FlagKind, type FlagStatus } from '../../../shared/annotations/kinds.ts';
 import type { Flag } from '../../../shared/annotations/types.ts';
-import { FLAG_KIND_WORDS } from '../../editor/flags/flagKindWords.ts';
+import { FLAG_KIND_WORDS } from '../../../shared/annotations/words.ts';
 import type { FlagLayout } from '../../editor/flags/flagLayout.ts';
 import { useWhenSettled } from '../../editor/useWhenSettled.ts';
 import { OptionalPart } from '../../ui/OptionalPart.tsx';

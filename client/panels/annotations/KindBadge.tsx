@@ -1,6 +1,6 @@
 import type { FlagKind } from '../../../shared/annotations/kinds.ts';
 import { FLAG_KIND_ICONS } from '../../editor/FlagToolbar.tsx';
-import { FLAG_KIND_WORDS } from '../../editor/flags/flagKindWords.ts';
+import { FLAG_KIND_WORDS } from '../../../shared/annotations/words.ts';
 import { Icon } from '../../ui/Icon.tsx';
 
 /** A flag's kind in words with its icon and a sample of its highlight, so it never rests on colour. */

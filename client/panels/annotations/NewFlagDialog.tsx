@@ -3,7 +3,7 @@ import { MAX_COMMENT_CHARS } from '../../../shared/annotations/kinds.ts';
 import { ApiError } from '../../api/ApiError.ts';
 import { createFlag } from '../../api/annotations.ts';
 import type { FlagRequest } from '../../editor/DraftEditor.tsx';
-import { FLAG_KIND_WORDS } from '../../editor/flags/flagKindWords.ts';
+import { FLAG_KIND_WORDS } from '../../../shared/annotations/words.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { KindBadge } from './KindBadge.tsx';
 import { MentionTextarea } from './MentionTextarea.tsx';
