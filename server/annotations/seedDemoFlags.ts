@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { encodeAnchor } from '../../shared/annotations/anchors.ts';
-import { FLAG_KINDS } from '../../shared/annotations/kinds.ts';
+import { FLAG_KINDS, type FlagKind } from '../../shared/annotations/kinds.ts';
 import type { PatchFlagBody } from '../../shared/api/annotations.ts';
 import { ROOT_TYPES } from '../../shared/schema/rootTypes.ts';
 import { toPrincipal } from '../auth/authenticator.ts';
@@ -22,7 +22,7 @@ type Who = keyof DemoFlaggers;
 
 interface DemoFlag {
   by: Who;
-  kind: (typeof FLAG_KINDS)[keyof typeof FLAG_KINDS];
+  kind: FlagKind;
   /** Words of the demo story, found in one paragraph. */
   phrase: string;
   comment: string;
@@ -111,7 +111,7 @@ function actingAs(account: AccountRecord): Principal {
  * body: the start sticks to its first character, the end to its last, as the
  * editor makes them.
  */
-export function anchorsAround(doc: Y.Doc, phrase: string): { start: string; end: string } {
+function anchorsAround(doc: Y.Doc, phrase: string): { start: string; end: string } {
   const found = findPhrase(doc.getXmlFragment(ROOT_TYPES.body), phrase);
   if (!found) throw new Error(`the demo story has no "${phrase}"`);
   return {
