@@ -24,11 +24,16 @@ export function PresenceBar({ session }: { session: DraftSession }) {
   const people = isCutOff ? everyone.filter((person) => person.isSelf) : everyone;
   return (
     <ul className="presence" aria-label="People in this draft">
-      {people.map((person) => (
-        <li key={person.clientId} className="presence__item">
-          <PersonBadge name={person.name} color={person.color} suffix={personSuffix(person)} isCompact={people.length > 1} />
-        </li>
-      ))}
+      {people.map((person) => {
+        const suffix = personSuffix(person);
+        const isCompact = people.length > 1;
+        // A lone badge shows its name, except where the top bar is short of room: its tooltip says it then.
+        return (
+          <li key={person.clientId} className="presence__item" title={isCompact ? undefined : suffix ? `${person.name} ${suffix}` : person.name}>
+            <PersonBadge name={person.name} color={person.color} suffix={suffix} isCompact={isCompact} />
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,0 +1,56 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserUnavailableReason, newProfilePage } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browserSuite.ts';
+import { openSignedIn, waitConnected } from '../support/editorPage.ts';
+import { importSampleDraft } from '../support/sampleDraft.ts';
+import { DEMO_PASSWORD } from '../support/testServer.ts';
+
+const unavailable = browserUnavailableReason();
+if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
+
+/** Where an element is drawn, or null when it is not. */
+const boxOf = (page: Page, selector: string) => page.locator(selector).first().boundingBox();
+
+/**
+ * A draft open in a window narrower than a laptop's screen: half a wide
+ * monitor, a small laptop, a tablet. Nothing a person needs may be pushed out
+ * of the window, and the flags stay beside the copy until the window is
+ * phone-sized (below a long draft they would be out of reach).
+ */
+describe.skipIf(unavailable !== undefined)('a draft in a narrow window, in Chromium', () => {
+  const suite = useBrowserSuite();
+
+  it('keeps the inbox and the account menu in view, and the flags beside the copy down to a phone-sized window', async () => {
+    const draftId = await importSampleDraft(suite.server);
+    const page = await newProfilePage(suite.profiles, 'editor');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'editor', DEMO_PASSWORD);
+    await waitConnected(page);
+
+    for (const width of [1024, 800]) {
+      await page.setViewportSize({ width, height: 768 });
+      for (const control of ['.inbox__button', '.account-menu__button']) {
+        await expect.poll(async () => {
+          const box = await boxOf(page, control);
+          return box !== null && box.x >= 0 && box.x + box.width <= width;
+        }, { message: `${control} within ${width} px` }).toBe(true);
+      }
+      // The page itself does not scroll sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      // Beside the copy: the panel starts where the copy ends, at the top of the page.
+      const copy = (await boxOf(page, '.draft-editor'))!;
+      const panel = (await boxOf(page, '.annotations'))!;
+      expect(panel.x).toBeGreaterThanOrEqual(copy.x + copy.width - 1);
+      expect(panel.y).toBeLessThan(copy.y + 200);
+    }
+
+    // Phone-sized: the panel goes below the copy.
+    await page.setViewportSize({ width: 600, height: 900 });
+    await expect.poll(async () => {
+      const copy = (await boxOf(page, '.draft-editor'))!;
+      const panel = (await boxOf(page, '.annotations'))!;
+      return panel.y >= copy.y + copy.height - 1;
+    }).toBe(true);
+  }, 60_000);
+});
