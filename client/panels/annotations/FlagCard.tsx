@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { FLAG_STATUSES } from '../../../shared/annotations/kinds.ts';
 import type { Flag } from '../../../shared/annotations/types.ts';
 import { Icon } from '../../ui/Icon.tsx';
+import { ClaimCheckTag } from './ClaimCheckTag.tsx';
 import { formatTime } from './flagText.ts';
 import { KindBadge } from './KindBadge.tsx';
 
@@ -42,18 +43,7 @@ export const FlagCard = memo(function FlagCard({ flag, isRemoved, isHovered, onH
           <Icon name={isResolved ? 'check' : 'flag'} />
           {isResolved ? 'Resolved' : 'Open'}
         </span>
-        {flag.claim?.verification === 'verified' && (
-          <span className="status-tag status-tag--verified">
-            <Icon name="check" />
-            Verified
-          </span>
-        )}
-        {flag.claim?.verification === 'disputed' && (
-          <span className="status-tag status-tag--disputed">
-            <Icon name="alert" />
-            Disputed
-          </span>
-        )}
+        <ClaimCheckTag flag={flag} />
       </span>
       <span className={isRemoved ? 'flag-card__quote flag-card__quote--removed' : 'flag-card__quote'}>“{flag.quote}”</span>
       {isRemoved && (

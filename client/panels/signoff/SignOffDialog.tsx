@@ -5,6 +5,7 @@ import { ApiError } from '../../api/ApiError.ts';
 import { refusedLegalFlags, signOff, type VersionFlag } from '../../api/versions.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Icon } from '../../ui/Icon.tsx';
+import { ClaimCheckTag } from '../annotations/ClaimCheckTag.tsx';
 import { KindBadge } from '../annotations/KindBadge.tsx';
 import { openFlagsForSignOff } from './openFlagsForSignOff.ts';
 
@@ -93,7 +94,10 @@ function SignOffForm({ draftId, flags, onClose, onSignedOff }: SignOffDialogProp
           <ul className="signoff-form__flag-list">
             {openFlags.map((flag) => (
               <li key={flag.id}>
-                <KindBadge kind={flag.kind} />
+                <span className="signoff-form__flag-meta">
+                  <KindBadge kind={flag.kind} />
+                  <ClaimCheckTag flag={flag} />
+                </span>
                 <span className="signoff-form__quote">{shortQuote(flag.quote)}</span>
               </li>
             ))}
