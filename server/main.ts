@@ -124,7 +124,9 @@ async function main(): Promise<void> {
   if (demoDraft && demoAccounts) {
     // The demo is still worth opening without its flags: a failure here is logged, not fatal.
     await seedDemoFlags({ registry: server.registry, activity, inbox, accounts, now: Date.now, logger }, demoDraft.id).then(
-      () => logger.info({ draftId: demoDraft.id }, 'flagged the demo draft'),
+      (isFlagged) => {
+        if (isFlagged) logger.info({ draftId: demoDraft.id }, 'flagged the demo draft');
+      },
       (error: unknown) => logger.warn({ err: error, draftId: demoDraft.id }, 'could not flag the demo draft'),
     );
   }

@@ -77,14 +77,14 @@ const DEMO_FLAGS: DemoFlag[] = [
 /**
  * Raises the demo flags on the demo draft through the same commands people
  * use, so each is stored, logged and notified like any other. Called once,
- * on the first start that created both the demo draft and the demo accounts;
- * does nothing when one of the demo accounts it needs is missing.
+ * on the first start that created both the demo draft and the demo accounts.
+ * Resolves false, having done nothing, when a demo account it needs is missing.
  */
-export async function seedDemoFlags(deps: AnnotationDeps, draftId: string): Promise<void> {
+export async function seedDemoFlags(deps: AnnotationDeps, draftId: string): Promise<boolean> {
   const [editor, legal, chief] = await Promise.all(
     (['editor', 'legal', 'chief'] as const).map((username) => deps.accounts.findAccountByUsername(username)),
   );
-  if (!editor || !legal || !chief) return;
+  if (!editor || !legal || !chief) return false;
   const people: DemoFlaggers = { editor, legal, chief };
   const principals: Record<Who, Principal> = {
     editor: actingAs(people.editor),
@@ -100,6 +100,7 @@ export async function seedDemoFlags(deps: AnnotationDeps, draftId: string): Prom
       else await patchFlag(deps, { ...input, patch: step.patch(people) });
     }
   }
+  return true;
 }
 
 function actingAs(account: AccountRecord): Principal {
