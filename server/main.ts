@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { seedDemoFlags } from './annotations/seedDemoFlags.ts';
+import { toPrincipal } from './auth/authenticator.ts';
 import { formatDemoBanner, seedDemoAccounts } from './auth/demoAccounts.ts';
 import { loadOrCreateSessionSecret } from './auth/sessionSecret.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -123,7 +124,8 @@ async function main(): Promise<void> {
   });
   if (demoDraft && demoAccounts) {
     // The demo is still worth opening without its flags: a failure here is logged, not fatal.
-    await seedDemoFlags({ registry: server.registry, activity, inbox, accounts, now: Date.now, logger }, demoDraft.id).then(
+    const deps = { registry: server.registry, activity, inbox, accounts, now: Date.now, logger };
+    await seedDemoFlags(deps, demoDraft.id, (account) => toPrincipal(account, { kind: 'server', id: 'demo' })).then(
       (isFlagged) => {
         if (isFlagged) logger.info({ draftId: demoDraft.id }, 'flagged the demo draft');
       },

@@ -3,7 +3,6 @@ import { encodeAnchor } from '../../shared/annotations/anchors.ts';
 import { FLAG_KINDS, type FlagKind } from '../../shared/annotations/kinds.ts';
 import type { PatchFlagBody } from '../../shared/api/annotations.ts';
 import { ROOT_TYPES } from '../../shared/schema/rootTypes.ts';
-import { toPrincipal } from '../auth/authenticator.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { AccountRecord } from '../storage/AccountStore.ts';
 import { onDraft, type AnnotationDeps } from './annotationDeps.ts';
@@ -77,10 +76,16 @@ const DEMO_FLAGS: DemoFlag[] = [
 /**
  * Raises the demo flags on the demo draft through the same commands people
  * use, so each is stored, logged and notified like any other. Called once,
- * on the first start that created both the demo draft and the demo accounts.
- * Resolves false, having done nothing, when a demo account it needs is missing.
+ * on the first start that created both the demo draft and the demo accounts;
+ * `actingAs` is how the server acts in an account's name (the caller's to
+ * decide). Resolves false, having done nothing, when a demo account it needs
+ * is missing.
  */
-export async function seedDemoFlags(deps: AnnotationDeps, draftId: string): Promise<boolean> {
+export async function seedDemoFlags(
+  deps: AnnotationDeps,
+  draftId: string,
+  actingAs: (account: AccountRecord) => Principal,
+): Promise<boolean> {
   const [editor, legal, chief] = await Promise.all(
     (['editor', 'legal', 'chief'] as const).map((username) => deps.accounts.findAccountByUsername(username)),
   );
@@ -101,10 +106,6 @@ export async function seedDemoFlags(deps: AnnotationDeps, draftId: string): Prom
     }
   }
   return true;
-}
-
-function actingAs(account: AccountRecord): Principal {
-  return toPrincipal(account, { kind: 'server', id: 'demo' });
 }
 
 /**
