@@ -118,6 +118,25 @@ async function timeSync(
   return { syncMs, saidSyncedMs };
 }
 
+/**
+ * Waits until the process has used no CPU for a second. The reference server
+ * stores each update after relaying it, one LevelDB write at a time: on a
+ * slow machine it is still writing the burst seconds after the last client
+ * left, and stopping it then loses the end of the draft (the restarted server
+ * never reaches the last edit). Bounded, so a server that never settles still
+ * gets its row, timed on what it had stored.
+ */
+async function untilIdle(pid: number, quietMs = 1000, giveUpMs = 60_000): Promise<void> {
+  const deadline = performance.now() + giveUpMs;
+  let last = readCpuMs(pid);
+  while (performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, quietMs));
+    const now = readCpuMs(pid);
+    if (now === last) return;
+    last = now;
+  }
+}
+
 function bytesUnder(dir: string): number {
   let total = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -266,7 +285,8 @@ async function coldLoadPeer(dataDir: string, options: ColdLoadOptions): Promise<
 /**
  * One real client of the server makes the edits, one per update, while a
  * second one times their arrival (the burst is absorbed when it has them
- * all); after `settleMs` the server is restarted and a new client timed.
+ * all); after `settleMs`, and once the server has stopped working (the peers
+ * store after relaying), it is restarted and a new client timed.
  */
 async function burstThenColdLoad(
   target: ColdLoadOptions['target'],
@@ -305,6 +325,7 @@ async function burstThenColdLoad(
   writer.destroy();
   observer.destroy();
   await new Promise((r) => setTimeout(r, settleMs));
+  await untilIdle(server.child.pid!);
   await stop(server);
   const bytes = await storedBytes(draftId);
   // The first restart loads the draft as the burst left it. One connection to one fresh process
