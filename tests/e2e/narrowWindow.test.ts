@@ -53,4 +53,22 @@ describe.skipIf(unavailable !== undefined)('a draft in a narrow window, in Chrom
       return panel.y >= copy.y + copy.height - 1;
     }).toBe(true);
   }, 60_000);
+
+  it('shows a chief on a laptop screen the whole save status, with the people in the draft as initials', async () => {
+    const draftId = await importSampleDraft(suite.server);
+    const page = await newProfilePage(suite.profiles, 'chief');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'chief', DEMO_PASSWORD);
+    await waitConnected(page);
+
+    // The chief's top bar carries the most controls (desk state, move, sign off); the save status still reads in full.
+    const words = page.locator('.topbar__status .save-status > span');
+    await expect.poll(() => words.textContent()).toMatch(/saved/i);
+    expect(await words.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    // The chief's own name is not spelled out beside the account menu's, but a screen reader still hears it.
+    const presence = page.getByRole('list', { name: 'People in this draft' });
+    await expect.poll(() => presence.textContent()).toContain('Chris Chief');
+    const name = presence.getByText('Chris Chief', { exact: false }).first();
+    expect(await name.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+  }, 60_000);
 });

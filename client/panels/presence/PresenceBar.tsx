@@ -12,10 +12,12 @@ export function personSuffix(person: Pick<Person, 'role' | 'isSelf'>): string | 
 
 /**
  * Who has this draft open right now, you first; each with colour, initials,
- * name and role. With company the names go into the circles' tooltips (and
- * stay in the text a screen reader reads): the editor's top bar has no room
- * for a row of full names beside its controls. Without a connection nobody else's presence can be known, so only you
- * are listed then (the socket may linger a while after the network is gone).
+ * name and role. The names go into the circles' tooltips and stay in the text
+ * a screen reader reads: the editor's top bar, on a laptop's screen, has no
+ * room for a row of full names beside the title, the save status and the
+ * desk's controls. Without a connection nobody else's presence can be known,
+ * so only you are listed then (the socket may linger a while after the
+ * network is gone).
  */
 export function PresenceBar({ session }: { session: DraftSession }) {
   const everyone = usePeople(session);
@@ -24,16 +26,11 @@ export function PresenceBar({ session }: { session: DraftSession }) {
   const people = isCutOff ? everyone.filter((person) => person.isSelf) : everyone;
   return (
     <ul className="presence" aria-label="People in this draft">
-      {people.map((person) => {
-        const suffix = personSuffix(person);
-        const isCompact = people.length > 1;
-        // A lone badge shows its name, except where the top bar is short of room: its tooltip says it then.
-        return (
-          <li key={person.clientId} className="presence__item" title={isCompact ? undefined : suffix ? `${person.name} ${suffix}` : person.name}>
-            <PersonBadge name={person.name} color={person.color} suffix={suffix} isCompact={isCompact} />
-          </li>
-        );
-      })}
+      {people.map((person) => (
+        <li key={person.clientId} className="presence__item">
+          <PersonBadge name={person.name} color={person.color} suffix={personSuffix(person)} isCompact />
+        </li>
+      ))}
     </ul>
   );
 }
