@@ -1,3 +1,4 @@
+import type { FlagAction } from '../../shared/annotations/activityActions.ts';
 import type { Flag } from '../../shared/annotations/types.ts';
 import type { Principal } from '../auth/principal.ts';
 import { notFound } from '../appError.ts';
@@ -35,7 +36,7 @@ export interface FlagChangeResult<T> {
  * activity entry is appended after the change is durable: a logged action
  * always happened.
  */
-export async function changeFlag<T extends { action: string; detail: Record<string, unknown> } | null>(
+export async function changeFlag<T extends { action: FlagAction; detail: Record<string, unknown> } | null>(
   deps: AnnotationDeps,
   input: FlagChangeInput,
   change: (scope: FlagChangeScope) => T,

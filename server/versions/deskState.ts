@@ -1,3 +1,4 @@
+import { DESK_ACTIONS } from '../../shared/annotations/activityActions.ts';
 import type { DeskView, PersonView } from '../../shared/api/versions.ts';
 import { ACTIONS, can } from '../../shared/permissions/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -52,7 +53,7 @@ export async function setDeskState(
     if (before === input.state) return deskViewOf(room);
     await room.writeAsServer((doc) => writeDesk(doc, { state: input.state }));
     const view = await mirrorDesk(deps, room);
-    await logDeskAction(deps, input.draftId, actorOf(principal), 'state-changed', { from: before, to: input.state });
+    await logDeskAction(deps, input.draftId, actorOf(principal), DESK_ACTIONS.stateChanged, { from: before, to: input.state });
     return view;
   });
 }
@@ -80,7 +81,7 @@ export async function setCopyLock(
       }
     });
     const view = await mirrorDesk(deps, room);
-    await logDeskAction(deps, input.draftId, by, input.locked ? 'locked' : 'unlocked', {});
+    await logDeskAction(deps, input.draftId, by, input.locked ? DESK_ACTIONS.locked : DESK_ACTIONS.unlocked, {});
     return view;
   });
 }

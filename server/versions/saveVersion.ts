@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { DESK_ACTIONS, type DeskAction } from '../../shared/annotations/activityActions.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Room } from '../collab/Room.ts';
 import { newAnnotationId } from '../annotations/newId.ts';
@@ -54,10 +55,10 @@ export async function takeVersion(deps: VersionDeps, room: Room, input: TakeVers
   return version;
 }
 
-const ACTION_OF_KIND: Record<VersionKind, string> = {
-  named: 'version-saved',
-  checkpoint: 'checkpoint-saved',
-  restore: 'version-restored',
+const ACTION_OF_KIND: Record<VersionKind, DeskAction> = {
+  named: DESK_ACTIONS.versionSaved,
+  checkpoint: DESK_ACTIONS.checkpointSaved,
+  restore: DESK_ACTIONS.versionRestored,
 };
 
 /** A named version by anyone who may read the draft. 404 for an unknown draft. */

@@ -1,3 +1,4 @@
+import { DESK_ACTIONS } from '../../shared/annotations/activityActions.ts';
 import type { SignoffView } from '../../shared/api/versions.ts';
 import { FLAG_KINDS } from '../../shared/annotations/kinds.ts';
 import { ACTIONS, can } from '../../shared/permissions/permissions.ts';
@@ -78,7 +79,7 @@ export async function signOff(deps: VersionDeps, input: SignOffInput): Promise<S
       signoffsOf(doc).push([view]);
     });
     await mirrorDesk(deps, room);
-    await logDeskAction(deps, input.draftId, by, 'signed-off', {
+    await logDeskAction(deps, input.draftId, by, DESK_ACTIONS.signedOff, {
       signoffId: signoff.id,
       versionId: version.id,
       hash,
@@ -87,13 +88,13 @@ export async function signOff(deps: VersionDeps, input: SignOffInput): Promise<S
       openFlags: openFlags.length,
     });
     if (signoff.override) {
-      await logDeskAction(deps, input.draftId, by, 'signoff-override', {
+      await logDeskAction(deps, input.draftId, by, DESK_ACTIONS.signoffOverride, {
         signoffId: signoff.id,
         reason: signoff.override,
         legalFlags: openLegal,
       });
     }
-    if (input.lock) await logDeskAction(deps, input.draftId, by, 'locked', { signoffId: signoff.id });
+    if (input.lock) await logDeskAction(deps, input.draftId, by, DESK_ACTIONS.locked, { signoffId: signoff.id });
     return signoff;
   });
 }

@@ -1,3 +1,4 @@
+import type { DeskAction } from '../../shared/annotations/activityActions.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { RoomRegistry } from '../collab/RoomRegistry.ts';
 import type { Room } from '../collab/Room.ts';
@@ -38,7 +39,7 @@ export async function logDeskAction(
   deps: VersionDeps,
   draftId: string,
   actor: ActivityActor | null,
-  action: string,
+  action: DeskAction,
   detail: Record<string, unknown>,
 ): Promise<void> {
   await deps.activity.appendActivity({ draftId, at: deps.now(), actor, action, flagId: null, detail });

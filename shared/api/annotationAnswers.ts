@@ -29,8 +29,9 @@ export interface ActivityEntryView {
   /** Who did it; null for the server itself. */
   by: PersonRef | null;
   /**
-   * created, commented, comment-edited, comment-deleted, resolved, reopened, fields, assigned, changed-after-clearance;
-   * version-saved, checkpoint-saved, version-restored, signed-off, signoff-override, locked, unlocked, state-changed
+   * One of FLAG_ACTIONS (on a flag) or DESK_ACTIONS (flagId null), see
+   * shared/annotations/activityActions.ts; a string on the wire, so a reader
+   * still shows an entry a newer server logged.
    */
   action: string;
   flagId: string | null;

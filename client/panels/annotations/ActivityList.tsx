@@ -4,52 +4,8 @@ import type { Flag } from '../../../shared/annotations/types.ts';
 import { ApiError } from '../../api/ApiError.ts';
 import { listActivity } from '../../api/annotations.ts';
 import { VerifyLog } from './VerifyLog.tsx';
+import { deskActionWords, deskDetail, flagActionWords, shortQuote } from './activityWords.ts';
 import { formatTime } from './flagText.ts';
-
-const ACTION_WORDS: Record<string, string> = {
-  created: 'flagged',
-  commented: 'commented on',
-  'comment-edited': 'edited a comment on',
-  'comment-deleted': 'deleted a comment on',
-  resolved: 'resolved',
-  reopened: 'reopened',
-  fields: 'updated the details of',
-  assigned: 'assigned',
-  'changed-after-clearance': 'changed cleared text of',
-};
-
-/** Desk actions: versions, restores, sign-offs, overrides, the lock and state moves (no flag). */
-const DESK_ACTION_WORDS: Record<string, string> = {
-  'version-saved': 'saved a version',
-  version: 'saved a version',
-  'version-created': 'saved a version',
-  checkpoint: 'made an automatic checkpoint',
-  'checkpoint-saved': 'made an automatic checkpoint',
-  'version-checkpoint': 'made an automatic checkpoint',
-  restored: 'restored a version',
-  'version-restored': 'restored a version',
-  'signed-off': 'signed off the draft',
-  signoff: 'signed off the draft',
-  'signoff-override': 'signed off over open legal-risk flags',
-  override: 'signed off over open legal-risk flags',
-  locked: 'locked the copy',
-  unlocked: 'unlocked the copy',
-  'desk-state': 'moved the draft',
-  'state-changed': 'moved the draft',
-};
-
-/** What a desk entry's detail adds, in words ("“after legal read”", "to legal review", "override: …"). */
-function deskDetail(detail: Record<string, unknown>): string {
-  const parts: string[] = [];
-  const text = (key: string) => (typeof detail[key] === 'string' && detail[key] !== '' ? (detail[key] as string) : null);
-  const name = text('name') ?? text('versionName');
-  if (name) parts.push(`“${name}”`);
-  const state = text('state') ?? text('to');
-  if (state) parts.push(`to ${state.replace(/-/g, ' ')}`);
-  const override = text('override');
-  if (override) parts.push(`— override: ${override}`);
-  return parts.join(' ');
-}
 
 /**
  * The draft's activity log (who did what to which flag, newest first),
@@ -103,8 +59,8 @@ export function ActivityList({
       {entries.map((entry) => {
         const quote = entry.flagId ? quotes.get(entry.flagId) : undefined;
         if (!entry.flagId) {
-          const words = DESK_ACTION_WORDS[entry.action] ?? entry.action.replace(/-/g, ' ');
-          const detail = deskDetail(entry.detail);
+          const words = deskActionWords(entry.action);
+          const detail = deskDetail(entry.action, entry.detail);
           return (
             <li key={entry.id} className="activity__entry activity__entry--desk">
               <span className="activity__time">
@@ -123,10 +79,10 @@ export function ActivityList({
               <time dateTime={entry.at}>{formatTime(entry.at)}</time>
             </span>
             <span>
-              <strong>{entry.by?.name ?? 'Copydesk'}</strong> {ACTION_WORDS[entry.action] ?? entry.action}{' '}
+              <strong>{entry.by?.name ?? 'Copydesk'}</strong> {flagActionWords(entry.action)}{' '}
               {entry.flagId && quote !== undefined ? (
                 <button type="button" className="link-button" onClick={() => onShowFlag(entry.flagId!)}>
-                  “{quote.length > 60 ? `${quote.slice(0, 59)}…` : quote}”
+                  “{shortQuote(quote)}”
                 </button>
               ) : (
                 'a flag'

@@ -4,6 +4,7 @@ import type { DraftList } from '../../../shared/api/drafts.ts';
 import { errorBodySchema } from '../../../shared/api/errorCodes.ts';
 import { emptyDraftState } from '../../../server/drafts/importDraft.ts';
 import { canonicalJSON } from '../../../server/versions/canonicalContent.ts';
+import { deskActionWords, deskDetail } from '../../../client/panels/annotations/activityWords.ts';
 import { appendParagraph, bodyString, connectClient, type TestClient } from '../../support/collabClient.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
 import { waitFor } from '../../support/waitFor.ts';
@@ -128,8 +129,16 @@ describe('versions, compare, restore, sign-off, desk and export', () => {
     expect(createHash('sha256').update(canonicalJSON(exported.content)).digest('hex')).toBe(made.signoff.hash);
     expect(exported.signoff.hash).toBe(made.signoff.hash);
 
-    const activity = await json<{ entries: Array<{ action: string }> }>(await call(server, 'editor', 'GET', docPath('/activity')));
+    const activity = await json<{ entries: Array<{ action: string; detail: Record<string, unknown> }> }>(
+      await call(server, 'editor', 'GET', docPath('/activity')),
+    );
     expect(activity.entries.map((e) => e.action).slice(0, 3)).toEqual(['signoff-override', 'signed-off', 'version-saved']);
+    // The activity panel tells them in words, from the details the server logged.
+    expect(activity.entries.slice(0, 3).map((e) => `${deskActionWords(e.action)} ${deskDetail(e.action, e.detail)}`)).toEqual([
+      'signed off over the open legal-risk flag “took a bribe”. Reason: court record seen',
+      'signed off the draft with the note “run it”',
+      'saved a version “Signed off by Chris Chief”',
+    ]);
 
     // An edit flips the desk to changed-since-sign-off, live and over REST.
     await typeReplacing(writer, server, 'sources say', 'sources insist');
