@@ -5,8 +5,9 @@ import { ROOT_TYPES } from '../../shared/schema/rootTypes.ts';
 import { encodeSavedFrame } from '../../shared/protocol/savedFrame.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Logger } from '../logger.ts';
-import type { ClientClaim, DocumentStore } from '../storage/DocumentStore.ts';
+import type { DocumentStore } from '../storage/DocumentStore.ts';
 import type { CollabMetrics } from './CollabMetrics.ts';
+import { ClientIdClaims } from './ClientIdClaims.ts';
 import { judgeClientIds } from './clientOwnership.ts';
 import { ClientWrite, type ClientWriteOutcomes } from './ClientWrite.ts';
 import { applyStoredState, compactStoredDraft } from './storedState.ts';
@@ -116,11 +117,8 @@ export class Room {
   /** False once an update was stored but never applied: the live copy then lacks something the database holds. */
   private liveCopyHoldsAllStored = true;
   private isDestroyed = false;
-  /** Who owns each Yjs client id of the draft, as far as this room knows (CS21). */
-  private readonly clientOwners = new Map<number, string>();
-  /** Claims made here and not yet known to be stored: every update written under such an id carries its claim until one lands. */
-  private readonly unstoredClaims = new Set<number>();
-  private readingOwners: Promise<void> | null = null;
+  /** Who owns each Yjs client id of the draft (CS21). */
+  private readonly clientIds: ClientIdClaims;
   /** Set when the live copy can no longer be trusted; it must not be written back. */
   private isBroken = false;
   private readonly logger: Logger;
@@ -146,6 +144,7 @@ export class Room {
     });
     this.known = Y.decodeStateVector(Y.encodeStateVector(this.doc));
     this.logger = deps.logger.child({ draftId });
+    this.clientIds = new ClientIdClaims(() => deps.store.loadClientOwners(draftId));
     this.presence = new RoomPresence({
       draftId,
       doc: this.doc,
@@ -281,14 +280,14 @@ export class Room {
     const ownership = judgeClientIds({
       writes: verdict.clocks,
       known: this.known,
-      owners: this.clientOwners,
+      owners: this.clientIds.owners,
       accountId: connection.principal.accountId,
       serverClientId: this.doc.clientID,
       hasAskedStore: retry.hasAskedOwners === true,
       isShared: this.deps.broadcaster !== undefined,
     });
     if (ownership.ok === 'ask-store') {
-      this.judgeAgainAfter(this.readClientOwners(), connection, () =>
+      this.judgeAgainAfter(this.clientIds.readStored(), connection, () =>
         this.receiveUpdate(connection, update, updateFrame, { ...retry, hasAskedOwners: true }),
       );
       return;
@@ -297,11 +296,7 @@ export class Room {
       this.refuse(connection, CLOSE_CODES.forbidden, `[CS21] ${ownership.reason}`);
       return;
     }
-    // Claimed at once, so a second account racing for the same id in this tick is refused.
-    for (const claim of ownership.claims) {
-      this.clientOwners.set(claim.clientId, claim.accountId);
-      this.unstoredClaims.add(claim.clientId);
-    }
+    this.clientIds.claim(ownership.claims);
     if (!verdict.hasNewStructs && !scope.hasEffectiveDeletes) {
       // Known is not yet stored: the write that brought it sends the ack when it lands.
       if (connection.wantsAck && verdict.clocks.size > 0 && this.isApplied(verdict.clocks)) {
@@ -315,7 +310,7 @@ export class Room {
     advanceKnownClocks(this.known, clocks);
     this.pendingRoots.add(scope.itemRanges);
     this.pendingWrites++;
-    const claims = this.claimsToStore(clocks, connection.principal.accountId);
+    const claims = this.clientIds.toStore(clocks, connection.principal.accountId);
     this.deps.log.enqueue(
       new ClientWrite(this.writeOutcomes, this.draftId, connection, update, updateFrame, clocks, scope, this.epoch, claims),
     );
@@ -323,7 +318,7 @@ export class Room {
 
   private clientWriteStored(write: ClientWrite): void {
     this.pendingWrites--;
-    if (write.claims) for (const claim of write.claims) this.unstoredClaims.delete(claim.clientId);
+    this.clientIds.stored(write.claims);
     if (write.epoch !== this.epoch || this.isDestroyed) {
       this.liveCopyHoldsAllStored = false;
       // An earlier write failed; this update may build on it. The client resends on reconnect.
@@ -344,16 +339,6 @@ export class Room {
     this.deps.onMaybeIdle(this);
   }
 
-  /** The claims an update written under `writes` carries: its author's not yet stored (a write that carried one may have failed). */
-  private claimsToStore(writes: ReadonlyMap<number, number>, accountId: string): ClientClaim[] | undefined {
-    if (this.unstoredClaims.size === 0) return undefined;
-    let claims: ClientClaim[] | undefined;
-    for (const clientId of writes.keys()) {
-      if (this.unstoredClaims.has(clientId) && this.clientOwners.get(clientId) === accountId) (claims ??= []).push({ clientId, accountId });
-    }
-    return claims;
-  }
-
   /** Holds the connection's frames until `wait` settles, then runs `judge` (the same frame, judged again) and lets them go. */
   private judgeAgainAfter(wait: Promise<unknown>, connection: Connection, judge: () => void): void {
     connection.hold();
@@ -368,21 +353,6 @@ export class Room {
         connection.close(CLOSE_CODES.draftUnavailable, 'the draft could not be read; reconnect to resend');
       },
     );
-  }
-
-  /** Reads the draft's client id owners from the store into the room's (one read at a time). */
-  private readClientOwners(): Promise<void> {
-    this.readingOwners ??= this.deps.store.loadClientOwners(this.draftId).then(
-      (owners) => {
-        this.readingOwners = null;
-        for (const [clientId, accountId] of owners) this.clientOwners.set(clientId, accountId);
-      },
-      (error: unknown) => {
-        this.readingOwners = null;
-        throw error;
-      },
-    );
-    return this.readingOwners;
   }
 
   /** True when some GC struct of the update lies beyond the known clocks of its client. */
