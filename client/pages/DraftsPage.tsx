@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { AccountSummary } from '../../shared/api/auth.ts';
 import type { DraftSummary } from '../../shared/api/drafts.ts';
 import { ACTIONS, can } from '../../shared/permissions/permissions.ts';
@@ -12,6 +12,7 @@ import { roleLabel, rolesThatCan } from '../identity/roleLabel.ts';
 import { DraftsTable } from '../panels/drafts/DraftsTable.tsx';
 import { ImportDraft } from '../panels/drafts/ImportDraft.tsx';
 import { useDraftList } from '../panels/drafts/useDraftList.ts';
+import { shownTitle, titleMatches } from '../panels/drafts/titleSearch.ts';
 import { DESK_STATES, type DeskState } from '../api/versions.ts';
 import { DESK_STATE_WORDS } from '../panels/signoff/deskStateWords.ts';
 import { Icon } from '../ui/Icon.tsx';
@@ -27,6 +28,10 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
   const [stateFilter, setStateFilter] = useState<DeskState | null>(null);
   const { drafts, error, fetchedAt } = useDraftList(stateFilter);
   const filterId = useId();
+  const searchId = useId();
+  const [query, setQuery] = useState('');
+  const shown = useMemo(() => drafts?.filter((draft) => titleMatches(shownTitle(draft.title), query)) ?? null, [drafts, query]);
+  const isSearching = query.trim() !== '';
   const isOffline = useIsOffline();
   const withOfflineCopy = useDraftsWithOfflineCopy(account.id, isOffline);
   const [isCreating, setCreating] = useState(false);
@@ -105,7 +110,26 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
                 </option>
               ))}
             </select>
+            <label htmlFor={searchId} className="drafts-filter__label drafts-filter__search-label">
+              Find
+            </label>
+            <input
+              id={searchId}
+              type="search"
+              className="field__input field__input--compact drafts-filter__search"
+              placeholder="Words of the title"
+              autoComplete="off"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+            />
           </div>
+          {isSearching && shown !== null && drafts !== null && drafts.length > 0 && (
+            <p className="muted drafts-filter__count" role="status">
+              {shown.length === 0
+                ? `No draft title has the words “${query.trim()}”.`
+                : `${shown.length} of ${drafts.length} ${drafts.length === 1 ? 'draft' : 'drafts'}`}
+            </p>
+          )}
           {error && (
             <p className="alert" role="alert">
               <Icon name="alert" />
@@ -142,7 +166,7 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
               </p>
             </div>
           )}
-          {drafts !== null && drafts.length > 0 && <DraftsTable drafts={drafts} now={fetchedAt ?? new Date()} isOffline={isOffline} withOfflineCopy={withOfflineCopy} />}
+          {shown !== null && shown.length > 0 && <DraftsTable drafts={shown} now={fetchedAt ?? new Date()} isOffline={isOffline} withOfflineCopy={withOfflineCopy} />}
         </section>
 
         {canCreate && <ImportDraft onImported={openDraft} />}

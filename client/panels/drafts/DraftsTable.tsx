@@ -5,6 +5,7 @@ import { Icon } from '../../ui/Icon.tsx';
 import { PersonBadge } from '../../ui/PersonBadge.tsx';
 import { DeskStateBadge } from '../signoff/DeskStateBadge.tsx';
 import { formatAbsoluteTime, formatRelativeTime } from './relativeTime.ts';
+import { shownTitle } from './titleSearch.ts';
 
 export interface DraftsTableProps {
   drafts: ListedDraft[];
@@ -37,11 +38,11 @@ export function DraftsTable({ drafts, now, isOffline = false, withOfflineCopy }:
               <th scope="row" className="drafts-table__title">
                 {isOffline && withOfflineCopy && !withOfflineCopy.has(draft.id) ? (
                   <>
-                    <span className="drafts-table__unavailable">{draft.title.trim() || 'Untitled draft'}</span>
+                    <span className="drafts-table__unavailable">{shownTitle(draft.title)}</span>
                     <span className="drafts-table__note muted">Not on this device: needs the connection</span>
                   </>
                 ) : (
-                  <Link to={`/docs/${encodeURIComponent(draft.id)}`}>{draft.title.trim() || 'Untitled draft'}</Link>
+                  <Link to={`/docs/${encodeURIComponent(draft.id)}`}>{shownTitle(draft.title)}</Link>
                 )}
               </th>
               <td className="drafts-table__state" data-label="State">

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { jsonInit } from '../support/apiHelpers.ts';
+import { browserUnavailableReason, newProfilePage } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browserSuite.ts';
+import { openSignedIn } from '../support/editorPage.ts';
+import { DEMO_PASSWORD } from '../support/testServer.ts';
+
+const unavailable = browserUnavailableReason();
+if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
+
+const TITLES = [
+  'Council passes leaner budget after late-night vote',
+  'Café owners fight rent rise on the high street',
+  'Budget airline cancels winter flights',
+];
+
+/** The drafts list: a desk finds a story by a few words of its headline. */
+describe.skipIf(unavailable !== undefined)('the drafts list, in Chromium', () => {
+  const suite = useBrowserSuite();
+
+  it('finds drafts by the starts of words of their titles, says how many match, and says so when none does', async () => {
+    const headers = await suite.server.authHeaders('editor');
+    for (const title of TITLES) {
+      const res = await fetch(`${suite.server.url}/api/docs`, jsonInit('POST', { title }, headers));
+      expect(res.status).toBe(201);
+    }
+    const page = await newProfilePage(suite.profiles, 'editor');
+    await openSignedIn(page, `${suite.server.url}/`, 'editor', DEMO_PASSWORD);
+    const titles = page.locator('.drafts-table tbody th');
+    await expect.poll(() => titles.count()).toBeGreaterThanOrEqual(TITLES.length);
+    const all = await titles.count();
+
+    const find = page.getByLabel('Find');
+    await find.fill('budg');
+    await expect.poll(() => titles.allInnerTexts()).toEqual([TITLES[2], TITLES[0]]);
+    await expect(page.getByRole('status').filter({ hasText: 'of' }).innerText()).resolves.toBe(`2 of ${all} drafts`);
+
+    await find.fill('cafe RENT');
+    await expect.poll(() => titles.allInnerTexts()).toEqual([TITLES[1]]);
+
+    await find.fill('election');
+    await expect.poll(() => titles.count()).toBe(0);
+    await expect(page.getByRole('status').filter({ hasText: 'No draft' }).innerText()).resolves.toBe('No draft title has the words “election”.');
+
+    await find.fill('');
+    await expect.poll(() => titles.count()).toBe(all);
+  }, 60_000);
+});
