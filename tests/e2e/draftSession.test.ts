@@ -87,6 +87,9 @@ describe.skipIf(unavailable !== undefined)('a typing session in Chromium', () =>
     });
     await openSignedIn(page, url, 'editor', DEMO_PASSWORD);
     await waitConnected(page);
+    // This device keeps a copy once the browser has opened its store (a fresh profile creates it first,
+    // which a loaded machine can take seconds over); until then what is typed is safe on the server only.
+    await page.locator('.save-status[data-offline-copy="kept"]').waitFor({ timeout: 30_000 });
 
     await page.getByRole('textbox', { name: 'Draft copy' }).click();
     await page.keyboard.press('Control+End');
