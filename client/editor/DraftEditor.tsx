@@ -64,6 +64,8 @@ export interface DraftEditorProps {
   flagging: FlaggingProps;
   /** A side panel next to the page, given the live editor (flags, threads). */
   aside?: (editor: Editor) => ReactNode;
+  /** Dialogs that read the live editor (the sign-off's list of flags in document order), shown in clean copy too. */
+  dialogs?: (editor: Editor) => ReactNode;
 }
 
 /**
@@ -71,7 +73,7 @@ export interface DraftEditorProps {
  * page (headline, standfirst, body) and a word count. Editing is switched on
  * once the session knows the draft's structure (see Readiness.isEditable).
  */
-export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNotice, lockNotice, flagging, aside }: DraftEditorProps) {
+export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNotice, lockNotice, flagging, aside, dialogs }: DraftEditorProps) {
   const [isLinkDialogOpen, setLinkDialogOpen] = useState(false);
   const readiness = useReadiness(session);
   const isSettled = useWhenSettled(readiness.isEditable);
@@ -208,6 +210,7 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
       {!isReader && <LinkDialog editor={editor} isOpen={isLinkDialogOpen} onClose={() => setLinkDialogOpen(false)} />}
     </div>
     {aside?.(editor)}
+    {dialogs?.(editor)}
     </div>
   );
 }

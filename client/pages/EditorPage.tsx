@@ -256,6 +256,19 @@ function EditorForSession({ session, user, account, lockNotice, history, isSigni
             />
               )
         }
+        dialogs={(editor) => (
+          <SignOffDialog
+            draftId={session.draftId}
+            editor={editor}
+            isOpen={isSigningOff}
+            flags={flags}
+            onClose={onCloseSignOff}
+            onSignedOff={() => {
+              onCloseSignOff();
+              onSignedOff();
+            }}
+          />
+        )}
       />
       <NewFlagDialog
         draftId={session.draftId}
@@ -264,16 +277,6 @@ function EditorForSession({ session, user, account, lockNotice, history, isSigni
         onCreated={(id) => {
           setFlagRequest(null);
           setOpenFlagId(id);
-        }}
-      />
-      <SignOffDialog
-        draftId={session.draftId}
-        isOpen={isSigningOff}
-        flags={flags}
-        onClose={onCloseSignOff}
-        onSignedOff={() => {
-          onCloseSignOff();
-          onSignedOff();
         }}
       />
     </PeopleDirectoryProvider>

@@ -1,7 +1,9 @@
+import type { Editor } from '@tiptap/core';
 import { useId, useState, type FormEvent } from 'react';
 import { FLAG_KIND_NAMES, FLAG_KINDS, type FlagKind } from '../../../shared/annotations/kinds.ts';
 import type { Flag } from '../../../shared/annotations/types.ts';
 import { ApiError } from '../../api/ApiError.ts';
+import { useFlagLayout } from '../../editor/flags/useFlagLayout.ts';
 import { refusedLegalFlags, signOff, type VersionFlag } from '../../api/versions.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Icon } from '../../ui/Icon.tsx';
@@ -11,6 +13,8 @@ import { openFlagsForSignOff } from './openFlagsForSignOff.ts';
 
 export interface SignOffDialogProps {
   draftId: string;
+  /** The live editor: its flag layout gives the document order of the list. */
+  editor: Editor;
   isOpen: boolean;
   /** The draft's flags, live: the open ones are listed, and open legal-risk ones ask for an override reason. */
   flags: readonly Flag[];
@@ -37,8 +41,9 @@ export function SignOffDialog(props: SignOffDialogProps) {
   );
 }
 
-function SignOffForm({ draftId, flags, onClose, onSignedOff }: SignOffDialogProps) {
-  const openFlags = openFlagsForSignOff(flags);
+function SignOffForm({ draftId, editor, flags, onClose, onSignedOff }: SignOffDialogProps) {
+  const layout = useFlagLayout(editor);
+  const openFlags = openFlagsForSignOff(flags, layout.order);
   const openLegal = openFlags.filter((flag) => flag.kind === FLAG_KINDS.legalRisk);
   const [note, setNote] = useState('');
   const [override, setOverride] = useState('');
