@@ -59,6 +59,7 @@ const PATHS = {
   upload: <path d="M12 16V4M7 9l5-5 5 5M4 16v4h16v-4" />,
   plus: <path d="M12 5v14M5 12h14" />,
   chevronDown: <path d="m6 9 6 6 6-6" />,
+  chevronUp: <path d="m6 15 6-6 6 6" />,
   key: (
     <>
       <circle cx="8" cy="15" r="4" />

@@ -16,7 +16,8 @@ import { scrollToFlag } from './scrollToFlag.ts';
 import '../../styles/annotations.css';
 import { countFlags, deadlineSummary } from './flagCounts.ts';
 import { FlagList } from './FlagList.tsx';
-import { FlagThread } from './FlagThread.tsx';
+import { FlagThread, type StepDirection } from './FlagThread.tsx';
+import { DEFAULT_FLAG_FILTERS, inDocumentOrder, neighboursOf, type FlagFilters } from './flagFilters.ts';
 import { KindSwatch } from './KindBadge.tsx';
 import { usePeopleDirectory } from './PeopleDirectory.tsx';
 
@@ -62,6 +63,10 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
   const directory = usePeopleDirectory();
   const people = useMemo(() => assignablePeople(directory, flags, props.account), [directory, flags, props.account]);
   const openFlag = openFlagId ? flags.find((flag) => flag.id === openFlagId) : undefined;
+  // Kept here, not in the list, so they hold while a thread is open and when the list comes back.
+  const [filters, setFilters] = useState<FlagFilters>(DEFAULT_FLAG_FILTERS);
+  const ordered = useMemo(() => inDocumentOrder(flags, layout.order), [flags, layout]);
+  const [arrivedBy, setArrivedBy] = useState<StepDirection | null>(null);
 
   // The editor lights up what the panel points at, and marks the open thread's span.
   useEffect(() => {
@@ -82,6 +87,7 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
   // Stable, so the memoized flag cards do not all render again with the panel.
   const showFlag = useCallback(
     (id: string) => {
+      setArrivedBy(null);
       setTab('flags');
       onOpenFlag(id);
       selectedOnArrival.current = id;
@@ -175,11 +181,26 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
         ) : tab === 'activity' ? (
           <ActivityList draftId={draftId} flags={flags} onShowFlag={showFlag} refreshKey={deskKey} />
         ) : openFlag ? (
-          <FlagThread {...props} people={people} flag={openFlag} layout={layout} onBack={() => onOpenFlag(null)} onSelect={() => showFlag(openFlag.id)} />
+          <FlagThread
+            {...props}
+            // One thread per flag: a reply half typed under one is not carried to the next.
+            key={openFlag.id}
+            people={people}
+            flag={openFlag}
+            layout={layout}
+            onBack={() => onOpenFlag(null)}
+            onSelect={() => showFlag(openFlag.id)}
+            neighbours={neighboursOf(ordered, filters, openFlag.id)}
+            onStep={(id, direction) => {
+              showFlag(id);
+              setArrivedBy(direction);
+            }}
+            arrivedBy={arrivedBy}
+          />
         ) : (
           <>
             {openFlagId && <p className="note">That flag is not in this draft (or not loaded yet).</p>}
-            <FlagList {...props} flags={flags} layout={layout} onShowFlag={showFlag} />
+            <FlagList {...props} ordered={ordered} layout={layout} filters={filters} onFiltersChange={setFilters} onShowFlag={showFlag} />
           </>
         )}
       </div>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useMemo, type ReactNode } from 'react';
 import { FLAG_KIND_NAMES, FLAG_STATUSES, type FlagKind, type FlagStatus } from '../../../shared/annotations/kinds.ts';
 import type { Flag } from '../../../shared/annotations/types.ts';
 import { FLAG_KIND_WORDS } from '../../../shared/annotations/words.ts';
@@ -6,10 +6,15 @@ import type { FlagLayout } from '../../editor/flags/flagLayout.ts';
 import { useWhenSettled } from '../../editor/useWhenSettled.ts';
 import { OptionalPart } from '../../ui/OptionalPart.tsx';
 import { FlagCard } from './FlagCard.tsx';
+import { matchesFilters, type FlagFilters } from './flagFilters.ts';
 
 export interface FlagListProps {
-  flags: readonly Flag[];
+  /** Every flag of the draft, in document order (see inDocumentOrder). */
+  ordered: readonly Flag[];
   layout: FlagLayout;
+  /** Kept by the panel, so they hold while a thread is open and after it. */
+  filters: FlagFilters;
+  onFiltersChange: (filters: FlagFilters) => void;
   hoveredFlagId: string | null;
   onHoverFlag: (id: string | null) => void;
   onShowFlag: (id: string) => void;
@@ -31,36 +36,18 @@ const VirtualFlagItems = lazy(() => import('./VirtualFlagItems.tsx').then((modul
  * one button: it opens the thread and selects the flagged text; hovering it
  * lights up the span in the copy.
  */
-export function FlagList({ flags, layout, hoveredFlagId, onHoverFlag, onShowFlag }: FlagListProps) {
-  const [kind, setKind] = useState<FlagKind | 'all'>('all');
-  const [status, setStatus] = useState<FlagStatus | 'all'>(FLAG_STATUSES.open);
-  const [author, setAuthor] = useState('all');
+export function FlagList({ ordered, layout, filters, onFiltersChange, hoveredFlagId, onHoverFlag, onShowFlag }: FlagListProps) {
+  const { kind, status, author } = filters;
   const filterId = useId();
 
   const authors = useMemo(() => {
     const names = new Map<string, string>();
-    for (const flag of flags) names.set(flag.createdBy.id, flag.createdBy.name);
+    for (const flag of ordered) names.set(flag.createdBy.id, flag.createdBy.name);
     return [...names].sort((a, b) => a[1].localeCompare(b[1]));
-  }, [flags]);
+  }, [ordered]);
 
   const placed = useMemo(() => new Set(layout.order), [layout]);
-  const ordered = useMemo(() => {
-    const byId = new Map(flags.map((flag) => [flag.id, flag]));
-    const inOrder = layout.order.map((id) => byId.get(id)).filter((flag) => flag !== undefined);
-    // Flags the layout has not placed yet (just arrived) go last until it has.
-    return [...inOrder, ...flags.filter((flag) => !placed.has(flag.id))];
-  }, [flags, layout, placed]);
-
-  const shown = useMemo(
-    () =>
-      ordered.filter(
-        (flag) =>
-          (kind === 'all' || flag.kind === kind) &&
-          (status === 'all' || flag.status === status) &&
-          (author === 'all' || flag.createdBy.id === author),
-      ),
-    [ordered, kind, status, author],
-  );
+  const shown = useMemo(() => ordered.filter((flag) => matchesFilters(flag, filters)), [ordered, filters]);
 
   const isLong = shown.length >= VIRTUAL_LIST_FROM;
   const mayDrawLong = useWhenSettled(isLong);
@@ -83,7 +70,7 @@ export function FlagList({ flags, layout, hoveredFlagId, onHoverFlag, onShowFlag
         <legend className="visually-hidden">Filter flags</legend>
         <label className="flag-filters__field" htmlFor={`${filterId}-kind`}>
           <span>Kind</span>
-          <select id={`${filterId}-kind`} className="field__input field__input--compact" value={kind} onChange={(e) => setKind(e.target.value as FlagKind | 'all')}>
+          <select id={`${filterId}-kind`} className="field__input field__input--compact" value={kind} onChange={(e) => onFiltersChange({ ...filters, kind: e.target.value as FlagKind | 'all' })}>
             <option value="all">All kinds</option>
             {FLAG_KIND_NAMES.map((name) => (
               <option key={name} value={name}>
@@ -94,7 +81,7 @@ export function FlagList({ flags, layout, hoveredFlagId, onHoverFlag, onShowFlag
         </label>
         <label className="flag-filters__field" htmlFor={`${filterId}-status`}>
           <span>Status</span>
-          <select id={`${filterId}-status`} className="field__input field__input--compact" value={status} onChange={(e) => setStatus(e.target.value as FlagStatus | 'all')}>
+          <select id={`${filterId}-status`} className="field__input field__input--compact" value={status} onChange={(e) => onFiltersChange({ ...filters, status: e.target.value as FlagStatus | 'all' })}>
             <option value="all">Any status</option>
             <option value={FLAG_STATUSES.open}>Open</option>
             <option value={FLAG_STATUSES.resolved}>Resolved</option>
@@ -102,7 +89,7 @@ export function FlagList({ flags, layout, hoveredFlagId, onHoverFlag, onShowFlag
         </label>
         <label className="flag-filters__field" htmlFor={`${filterId}-author`}>
           <span>Flagged by</span>
-          <select id={`${filterId}-author`} className="field__input field__input--compact" value={author} onChange={(e) => setAuthor(e.target.value)}>
+          <select id={`${filterId}-author`} className="field__input field__input--compact" value={author} onChange={(e) => onFiltersChange({ ...filters, author: e.target.value })}>
             <option value="all">Anyone</option>
             {authors.map(([id, name]) => (
               <option key={id} value={id}>

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AccountSummary } from '../../../shared/api/auth.ts';
 import { FLAG_STATUSES, MAX_COMMENT_CHARS } from '../../../shared/annotations/kinds.ts';
 import { canComment, canEditComment, canResolve } from '../../../shared/annotations/rules.ts';
@@ -14,6 +14,7 @@ import { Icon } from '../../ui/Icon.tsx';
 import { CommentText } from './CommentText.tsx';
 import { FlagFields } from './FlagFields.tsx';
 import { currentFlagText, formatTime } from './flagText.ts';
+import type { FlagNeighbours } from './flagFilters.ts';
 import { KindBadge } from './KindBadge.tsx';
 import { MentionTextarea } from './MentionTextarea.tsx';
 
@@ -27,12 +28,19 @@ export interface FlagThreadProps {
   onBack: () => void;
   /** Selects the flagged text in the copy. */
   onSelect: () => void;
+  /** The flags listed around this one (the list's filters apply), and a step to one of them. */
+  neighbours: FlagNeighbours;
+  onStep: (id: string, direction: StepDirection) => void;
+  /** Set when this thread was reached by a step: that button takes the focus, so the keys can go on. */
+  arrivedBy?: StepDirection | null;
 }
+
+export type StepDirection = 'previous' | 'next';
 
 const errorText = (caught: unknown) => (caught instanceof ApiError ? caught.message : 'something went wrong.');
 
 /** One flag: its text, fields, comments with replies, and resolve or reopen as the rules allow. */
-export function FlagThread({ draftId, editor, account, flag, layout, people, onBack, onSelect }: FlagThreadProps) {
+export function FlagThread({ draftId, editor, account, flag, layout, people, onBack, onSelect, neighbours, onStep, arrivedBy = null }: FlagThreadProps) {
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const isResolved = flag.status === FLAG_STATUSES.resolved;
@@ -66,6 +74,7 @@ export function FlagThread({ draftId, editor, account, flag, layout, people, onB
           </button>
         )}
       </div>
+      <FlagStepper neighbours={neighbours} onStep={onStep} arrivedBy={arrivedBy} />
       <div className="thread__head">
         <KindBadge kind={flag.kind} />
         <span className={`status-tag status-tag--${flag.status}`}>
@@ -316,5 +325,37 @@ function CommentForm({ label, initial, submitLabel, onSubmit, onCancel }: Commen
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Previous and next among the flags the list shows, in document order: a
+ * reviewer reads one thread after another without going back to the list.
+ * A button with nowhere to go stays focusable (aria-disabled), so the focus a
+ * step left on it is not lost at the end of the list.
+ */
+function FlagStepper({ neighbours, onStep, arrivedBy }: { neighbours: FlagNeighbours; onStep: FlagThreadProps['onStep']; arrivedBy: StepDirection | null }) {
+  const buttons = { previous: useRef<HTMLButtonElement>(null), next: useRef<HTMLButtonElement>(null) };
+  useEffect(() => {
+    if (arrivedBy) buttons[arrivedBy].current?.focus();
+    // Once, as the thread opens: focus is not taken back after that.
+  }, []);
+  const { previous, next, position, shownCount } = neighbours;
+  if (shownCount === 0 || (position !== null && shownCount === 1)) return null;
+  const step = (to: typeof previous, direction: StepDirection) => () => {
+    if (to) onStep(to.id, direction);
+  };
+  return (
+    <nav className="thread__stepper" aria-label="Listed flags">
+      <button ref={buttons.previous} type="button" className="button button--quiet button--small" aria-disabled={!previous} onClick={step(previous, 'previous')}>
+        <Icon name="chevronUp" />
+        Previous<span className="visually-hidden"> flag</span>
+      </button>
+      <span className="thread__position">{position === null ? `not listed (${shownCount} are)` : `${position} of ${shownCount} listed`}</span>
+      <button ref={buttons.next} type="button" className="button button--quiet button--small" aria-disabled={!next} onClick={step(next, 'next')}>
+        Next<span className="visually-hidden"> flag</span>
+        <Icon name="chevronDown" />
+      </button>
+    </nav>
   );
 }
