@@ -66,7 +66,8 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
   // Kept here, not in the list, so they hold while a thread is open and when the list comes back.
   const [filters, setFilters] = useState<FlagFilters>(DEFAULT_FLAG_FILTERS);
   const ordered = useMemo(() => inDocumentOrder(flags, layout.order), [flags, layout]);
-  const [arrivedBy, setArrivedBy] = useState<StepDirection | null>(null);
+  // The flag last reached by a step, and which way: its thread puts the focus back on that button.
+  const [stepped, setStepped] = useState<{ flagId: string; direction: StepDirection } | null>(null);
 
   // The editor lights up what the panel points at, and marks the open thread's span.
   useEffect(() => {
@@ -87,7 +88,7 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
   // Stable, so the memoized flag cards do not all render again with the panel.
   const showFlag = useCallback(
     (id: string) => {
-      setArrivedBy(null);
+      setStepped(null);
       setTab('flags');
       onOpenFlag(id);
       selectedOnArrival.current = id;
@@ -193,9 +194,9 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
             neighbours={neighboursOf(ordered, filters, openFlag.id)}
             onStep={(id, direction) => {
               showFlag(id);
-              setArrivedBy(direction);
+              setStepped({ flagId: id, direction });
             }}
-            arrivedBy={arrivedBy}
+            arrivedBy={stepped?.flagId === openFlag.id ? stepped.direction : null}
           />
         ) : (
           <>
