@@ -13,6 +13,7 @@ import { DraftsTable } from '../panels/drafts/DraftsTable.tsx';
 import { ImportDraft } from '../panels/drafts/ImportDraft.tsx';
 import { useDraftList } from '../panels/drafts/useDraftList.ts';
 import { shownTitle, titleMatches } from '../panels/drafts/titleSearch.ts';
+import { listViewFromSearch, searchOfListView } from '../panels/drafts/listView.ts';
 import { DESK_STATES, type DeskState } from '../api/versions.ts';
 import { DESK_STATE_WORDS } from '../panels/signoff/deskStateWords.ts';
 import { Icon } from '../ui/Icon.tsx';
@@ -25,11 +26,18 @@ import '../styles/drafts.css';
  * each with the reason in words.
  */
 export function DraftsPage({ account }: { account: AccountSummary }) {
-  const [stateFilter, setStateFilter] = useState<DeskState | null>(null);
+  const [view, setView] = useState(() => listViewFromSearch(location.search));
+  const { state: stateFilter, query } = view;
+  const setStateFilter = (state: DeskState | null) => setView((current) => ({ ...current, state }));
+  const setQuery = (text: string) => setView((current) => ({ ...current, query: text }));
+  useEffect(() => {
+    // Replaced, not pushed: Back leaves the list rather than undoing each letter typed.
+    const search = searchOfListView(view);
+    if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+  }, [view]);
   const { drafts, error, fetchedAt } = useDraftList(stateFilter);
   const filterId = useId();
   const searchId = useId();
-  const [query, setQuery] = useState('');
   const shown = useMemo(() => drafts?.filter((draft) => titleMatches(shownTitle(draft.title), query)) ?? null, [drafts, query]);
   const isSearching = query.trim() !== '';
   const isOffline = useIsOffline();

@@ -18,7 +18,7 @@ const TITLES = [
 describe.skipIf(unavailable !== undefined)('the drafts list, in Chromium', () => {
   const suite = useBrowserSuite();
 
-  it('finds drafts by the starts of words of their titles, says how many match, and says so when none does', async () => {
+  it('finds drafts by the starts of words of their titles, says how many match, says so when none does, and keeps the view in the address', async () => {
     const headers = await suite.server.authHeaders('editor');
     for (const title of TITLES) {
       const res = await fetch(`${suite.server.url}/api/docs`, jsonInit('POST', { title }, headers));
@@ -44,5 +44,17 @@ describe.skipIf(unavailable !== undefined)('the drafts list, in Chromium', () =>
 
     await find.fill('');
     await expect.poll(() => titles.count()).toBe(all);
+
+    // The view is in the address: Back from a draft comes back to the same list.
+    await page.getByLabel('Show').selectOption('draft');
+    await find.fill('budg');
+    await expect.poll(() => titles.allInnerTexts()).toEqual([TITLES[2], TITLES[0]]);
+    expect(new URL(page.url()).search).toBe('?state=draft&q=budg');
+    await page.getByRole('link', { name: TITLES[0] }).click();
+    await page.locator('.copy h1').waitFor();
+    await page.goBack();
+    await expect.poll(() => titles.allInnerTexts()).toEqual([TITLES[2], TITLES[0]]);
+    expect(await find.inputValue()).toBe('budg');
+    expect(await page.getByLabel('Show').inputValue()).toBe('draft');
   }, 60_000);
 });
