@@ -21,8 +21,9 @@ const FLAGS: Array<{ quote: string; kind: string; by: DemoUsername }> = [
 
 /**
  * A legal reviewer reads the legal risks one thread after another: the list's
- * filters hold while a thread is open and when the list comes back, and the
- * thread steps to the previous and next flag the list shows.
+ * filters hold while a thread is open and when the list comes back, the
+ * thread steps to the previous and next flag the list shows, and the header's
+ * count of a kind lists that kind.
  */
 describe.skipIf(unavailable !== undefined)('reviewing flags one after another, in Chromium', () => {
   const suite = useBrowserSuite();
@@ -76,5 +77,17 @@ describe.skipIf(unavailable !== undefined)('reviewing flags one after another, i
     await page.getByRole('button', { name: 'All flags' }).click();
     await expect.poll(() => cards.count()).toBe(2);
     expect(await page.locator('.flag-filters').getByLabel('Kind').inputValue()).toBe('legal-risk');
+
+    // The header's count of a kind lists those flags, from a thread too; pressed again, every open flag.
+    await cards.first().click();
+    const claimCount = page.getByRole('list', { name: 'Open flags by kind' }).getByRole('button', { name: /^Claim: 2 open/ });
+    await claimCount.click();
+    await expect.poll(() => cards.allInnerTexts()).toHaveLength(2);
+    expect((await cards.allInnerTexts()).every((text) => text.includes('Claim'))).toBe(true);
+    expect(await claimCount.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('.flag-filters').getByLabel('Kind').inputValue()).toBe('claim');
+    await claimCount.click();
+    await expect.poll(() => cards.count()).toBe(4);
+    expect(await claimCount.getAttribute('aria-pressed')).toBe('false');
   }, 90_000);
 });

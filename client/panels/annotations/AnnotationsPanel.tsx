@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AccountSummary } from '../../../shared/api/auth.ts';
-import { FLAG_KIND_NAMES } from '../../../shared/annotations/kinds.ts';
+import { FLAG_KIND_NAMES, FLAG_STATUSES } from '../../../shared/annotations/kinds.ts';
 import { canComment } from '../../../shared/annotations/rules.ts';
 import type { Flag, PersonRef } from '../../../shared/annotations/types.ts';
 import type { DirectoryPerson } from '../../../shared/api/people.ts';
@@ -114,11 +114,27 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
           {deadlineSummary(counts)}
         </p>
         <ul className="annotations__open-counts" aria-label="Open flags by kind">
-          {FLAG_KIND_NAMES.map((kind) => (
-            <li key={kind} className={`open-count open-count--${kind}`}>
-              {FLAG_KIND_WORDS[kind].label}: <strong>{counts.openByKind[kind]}</strong> open
-            </li>
-          ))}
+          {FLAG_KIND_NAMES.map((kind) => {
+            // Each count lists those flags: the quickest way to the open legal risks. Pressed again, the list shows all.
+            const isListed = filters.kind === kind && filters.status === FLAG_STATUSES.open && filters.author === 'all';
+            return (
+              <li key={kind} className={`open-count open-count--${kind}`}>
+                <button
+                  type="button"
+                  className="open-count__button"
+                  aria-pressed={isListed}
+                  title={isListed ? 'Show every open flag' : `List the open ${FLAG_KIND_WORDS[kind].plural}`}
+                  onClick={() => {
+                    setFilters(isListed ? DEFAULT_FLAG_FILTERS : { kind, status: FLAG_STATUSES.open, author: 'all' });
+                    setTab('flags');
+                    onOpenFlag(null);
+                  }}
+                >
+                  {FLAG_KIND_WORDS[kind].label}: <strong>{counts.openByKind[kind]}</strong> open
+                </button>
+              </li>
+            );
+          })}
         </ul>
         <details className="legend">
           <summary>Legend</summary>
