@@ -62,7 +62,8 @@ function actions(onRequestLink: () => void): ToolbarAction[] {
     },
     {
       id: 'h2',
-      label: 'Subheading',
+      // The name holds the button's visible text, so speech input can say what is seen ("click H2").
+      label: 'H2 subheading',
       shortcut: 'Mod-Alt-2',
       icon: { text: 'H2', className: 'toolbar__glyph--heading' },
       isToggle: true,
@@ -72,7 +73,7 @@ function actions(onRequestLink: () => void): ToolbarAction[] {
     },
     {
       id: 'h3',
-      label: 'Minor subheading',
+      label: 'H3 minor subheading',
       shortcut: 'Mod-Alt-3',
       icon: { text: 'H3', className: 'toolbar__glyph--heading' },
       isToggle: true,

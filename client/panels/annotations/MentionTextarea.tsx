@@ -26,8 +26,10 @@ const LIST_GAP_PX = 4;
 /**
  * A comment field that offers people from the directory while an @mention is
  * typed. The field keeps its textbox role (a textarea may not be a combobox,
- * and it holds several lines) and carries the combobox attributes: the list
- * is a listbox whose active option is `aria-activedescendant`. With the list
+ * and it holds several lines) and carries what ARIA allows a textbox of the
+ * combobox attributes: the open list is the listbox it `aria-controls`, whose
+ * active option is `aria-activedescendant`, and a status says the list is
+ * open (`aria-expanded` is not allowed on a textbox). With the list
  * open, ArrowUp/ArrowDown choose, Enter or Tab inserts `@username `, Escape
  * closes the list only; every other key, and these with the list closed, go
  * to the caller's `onKeyDown`. Without a directory (loading, failed) it is a
@@ -113,7 +115,6 @@ export function MentionTextarea({ value, onKeyDown, onSelect, onChange, onFocus,
         ref={fieldRef}
         value={value}
         aria-autocomplete="list"
-        aria-expanded={isOpen}
         aria-controls={isOpen ? listId : undefined}
         aria-activedescendant={isOpen ? optionId(activeIndex) : undefined}
         onChange={(event) => {

@@ -96,7 +96,8 @@ function SignOffForm({ draftId, editor, flags, onClose, onSignedOff }: SignOffDi
         {openFlags.length === 0 ? (
           <p className="muted">No flags are open.</p>
         ) : (
-          <ul className="signoff-form__flag-list">
+          // Focusable, being a region that scrolls: the keys can reach the flags below its fold.
+          <ul className="signoff-form__flag-list" tabIndex={0} aria-labelledby={`${noteId}-flags`}>
             {openFlags.map((flag) => (
               <li key={flag.id}>
                 <span className="signoff-form__flag-meta">
