@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { jsonInit } from '../support/apiHelpers.ts';
 import { browserUnavailableReason, newProfilePage } from '../support/browser.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';
-import { connectClient } from '../support/collabClient.ts';
 import { openDraftAs } from '../support/editorPage.ts';
-import { anchorsAround } from '../support/flagFixtures.ts';
+import { flagLastParagraph } from '../support/flagFixtures.ts';
 import { importSampleDraft } from '../support/sampleDraft.ts';
 import type { DemoUsername } from '../support/testServer.ts';
 
@@ -30,21 +28,8 @@ describe.skipIf(unavailable !== undefined)('reviewing flags one after another, i
 
   it('steps through the listed flags in document order from their threads, and keeps the filters', async () => {
     const draftId = await importSampleDraft(suite.server);
-    const client = connectClient(suite.server.collabUrl, draftId, { token: await suite.server.tokenFor('editor') });
-    try {
-      await client.waitSynced();
-      // Made out of document order, so the list's order is the document's, not the order of making.
-      for (const index of [3, 0, 2, 1]) {
-        const { quote, kind, by } = FLAGS[index]!;
-        const res = await fetch(
-          `${suite.server.url}/api/docs/${draftId}/annotations`,
-          jsonInit('POST', { kind, ...anchorsAround(client.doc, quote), comment: `About “${quote}”.` }, await suite.server.authHeaders(by)),
-        );
-        expect(res.status).toBe(201);
-      }
-    } finally {
-      client.destroy();
-    }
+    // Made out of document order, so the list's order is the document's, not the order of making.
+    await flagLastParagraph(suite.server, draftId, [3, 0, 2, 1].map((index) => FLAGS[index]!));
 
     const page = await newProfilePage(suite.profiles, 'legal');
     await openDraftAs(page, `${suite.server.url}/docs/${draftId}`, 'legal');

@@ -76,3 +76,28 @@ export async function createFlag(
   if (res.status !== 201) throw new Error(`creating a flag: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { flag: FlagView }).flag;
 }
+
+/**
+ * Flags words of draft `draftId`'s last paragraph through REST, one after
+ * another, each as its `by`, anchored from a client's copy of the draft; throws
+ * unless each is created.
+ */
+export async function flagLastParagraph(
+  server: TestServer,
+  draftId: string,
+  flags: ReadonlyArray<{ quote: string; kind: string; by: string }>,
+): Promise<void> {
+  const client = connectClient(server.collabUrl, draftId, { token: await server.tokenFor('editor') });
+  try {
+    await client.waitSynced();
+    for (const { quote, kind, by } of flags) {
+      const res = await fetch(
+        `${server.url}/api/docs/${draftId}/annotations`,
+        jsonInit('POST', { kind, ...anchorsAround(client.doc, quote), comment: `About “${quote}”.` }, await server.authHeaders(by)),
+      );
+      if (res.status !== 201) throw new Error(`flagging “${quote}”: ${res.status} ${await res.text()}`);
+    }
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserUnavailableReason, newProfilePage } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browserSuite.ts';
+import { openDraftAs } from '../support/editorPage.ts';
+import { flagLastParagraph } from '../support/flagFixtures.ts';
+import { importSampleDraft } from '../support/sampleDraft.ts';
+
+const unavailable = browserUnavailableReason();
+if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * What axe-core finds wrong on the page as it is now (WCAG 2.1 A and AA and
+ * best practices). Its source goes in through the debugging protocol, which
+ * the page's Content-Security-Policy does not govern, so the page is audited
+ * with its own policy on.
+ */
+async function violationsOn(page: Page): Promise<Violation[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ html: string }> }> }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((node) => node.html.slice(0, 160)) }));
+  });
+}
+
+/** Each screen a desk works in, audited by axe-core in Chromium: no violation of any impact. */
+describe.skipIf(unavailable !== undefined)('accessibility of the screens, in Chromium with axe-core', () => {
+  const suite = useBrowserSuite();
+
+  it('finds nothing wrong on sign-in, the drafts list, the editor and its flags, a thread, and the sign-off dialog', async () => {
+    const draftId = await importSampleDraft(suite.server);
+    await flagLastParagraph(suite.server, draftId, [
+      { quote: 'what makes him so sure', kind: 'legal-risk', by: 'legal' },
+      { quote: 'private negotiations', kind: 'claim', by: 'editor' },
+    ]);
+
+    const found: Record<string, Violation[]> = {};
+    const page = await newProfilePage(suite.profiles, 'chief');
+    await page.goto(`${suite.server.url}/`);
+    await page.getByLabel('Username').waitFor();
+    found['sign-in'] = await violationsOn(page);
+
+    await openDraftAs(page, `${suite.server.url}/docs/${draftId}`, 'chief');
+    await page.locator('.flag-list__items .flag-card').first().waitFor();
+    found['editor with its flags'] = await violationsOn(page);
+
+    await page.locator('.flag-list__items .flag-card').first().click();
+    await page.getByRole('navigation', { name: 'Listed flags' }).waitFor();
+    found['a flag thread'] = await violationsOn(page);
+
+    await page.getByRole('button', { name: 'Sign off', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Sign off this draft' }).waitFor();
+    found['the sign-off dialog'] = await violationsOn(page);
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${suite.server.url}/`);
+    await page.locator('.drafts-table').waitFor();
+    found['the drafts list'] = await violationsOn(page);
+
+    const legal = await newProfilePage(suite.profiles, 'legal');
+    await openDraftAs(legal, `${suite.server.url}/docs/${draftId}`, 'legal');
+    await legal.locator('.flag-list__items .flag-card').first().waitFor();
+    found['the editor as legal reads it'] = await violationsOn(legal);
+
+    expect(found).toEqual({
+      'sign-in': [],
+      'editor with its flags': [],
+      'a flag thread': [],
+      'the sign-off dialog': [],
+      'the drafts list': [],
+      'the editor as legal reads it': [],
+    });
+  }, 120_000);
+});
