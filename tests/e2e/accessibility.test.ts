@@ -4,9 +4,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserUnavailableReason, newProfilePage } from '../support/browser.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';
-import { openDraftAs } from '../support/editorPage.ts';
+import { openDraftAs, openSignedIn, selectInCopy } from '../support/editorPage.ts';
 import { flagLastParagraph } from '../support/flagFixtures.ts';
 import { importSampleDraft } from '../support/sampleDraft.ts';
+import { DEMO_PASSWORD } from '../support/testServer.ts';
 
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
@@ -81,6 +82,46 @@ describe.skipIf(unavailable !== undefined)('accessibility of the screens, in Chr
       'the sign-off dialog': [],
       'the drafts list': [],
       'the editor as legal reads it': [],
+    });
+  }, 120_000);
+
+  it('finds nothing wrong on the accounts and tokens pages, the inbox, the activity and history tabs, and the new-flag dialog', async () => {
+    const draftId = await importSampleDraft(suite.server);
+    await flagLastParagraph(suite.server, draftId, [{ quote: 'what makes him so sure', kind: 'legal-risk', by: 'legal' }]);
+    const found: Record<string, Violation[]> = {};
+
+    const admin = await newProfilePage(suite.profiles, 'admin');
+    await openSignedIn(admin, `${suite.server.url}/admin`, 'admin', DEMO_PASSWORD);
+    await admin.getByRole('table').waitFor();
+    found['accounts'] = await violationsOn(admin);
+    await admin.goto(`${suite.server.url}/account/tokens`);
+    await admin.getByRole('button', { name: /create/i }).first().waitFor();
+    found['API tokens'] = await violationsOn(admin);
+
+    const editor = await newProfilePage(suite.profiles, 'editor');
+    await openDraftAs(editor, `${suite.server.url}/docs/${draftId}`, 'editor');
+    await editor.locator('.inbox__button').click();
+    await editor.getByText('Inbox', { exact: true }).waitFor();
+    found['the inbox'] = await violationsOn(editor);
+    await editor.keyboard.press('Escape');
+    await editor.getByRole('tab', { name: 'Activity' }).click();
+    await editor.locator('.activity').waitFor();
+    found['the activity tab'] = await violationsOn(editor);
+    await editor.getByRole('tab', { name: 'History' }).click();
+    await editor.getByRole('tabpanel').getByRole('button').first().waitFor();
+    found['the history tab'] = await violationsOn(editor);
+    await selectInCopy(editor, 'private negotiations');
+    await editor.keyboard.press('Control+Shift+1');
+    await editor.getByRole('dialog', { name: 'Flag as claim' }).waitFor();
+    found['the new-flag dialog'] = await violationsOn(editor);
+
+    expect(found).toEqual({
+      accounts: [],
+      'API tokens': [],
+      'the inbox': [],
+      'the activity tab': [],
+      'the history tab': [],
+      'the new-flag dialog': [],
     });
   }, 120_000);
 });
