@@ -13,6 +13,7 @@ import { DocumentEdgeKeys } from './extensions/DocumentEdgeKeys.ts';
 import { DraftStructureKeys } from './extensions/DraftStructureKeys.ts';
 import { FlagHighlights } from './extensions/FlagHighlights.ts';
 import { FlagShortcuts } from './extensions/FlagShortcuts.ts';
+import { KeepStoredMarks } from './extensions/KeepStoredMarks.ts';
 import { LinkShortcut } from './extensions/LinkShortcut.ts';
 import { PullQuoteCommands } from './extensions/PullQuoteCommands.ts';
 import { ReadOnlyCopy } from './extensions/ReadOnlyCopy.ts';
@@ -59,6 +60,7 @@ export function draftEditorExtensions(options: DraftEditorExtensionOptions): Ext
       ? [
           DraftPlaceholder,
           DraftStructureKeys,
+          KeepStoredMarks,
           LinkShortcut.configure({ onRequestLink: options.onRequestLink }),
           ReadOnlyCopy.configure({ isReadOnly: options.isCopyLocked }),
         ]
