@@ -16,18 +16,20 @@ export const KeepStoredMarks = Extension.create({
   name: 'keepStoredMarks',
 
   addProseMirrorPlugins() {
-    return [
-      new Plugin({
-        key: new PluginKey('keepStoredMarks'),
-        appendTransaction(transactions, oldState, newState) {
-          if (!oldState.storedMarks || newState.storedMarks || !newState.selection.empty) return null;
-          if (!transactions.every(isSyncFromElsewhere)) return null;
-          return newState.tr.setStoredMarks(oldState.storedMarks).setMeta('addToHistory', false);
-        },
-      }),
-    ];
+    return [keepStoredMarksPlugin()];
   },
 });
+
+export function keepStoredMarksPlugin(): Plugin {
+  return new Plugin({
+    key: new PluginKey('keepStoredMarks'),
+    appendTransaction(transactions, oldState, newState) {
+      if (!oldState.storedMarks || newState.storedMarks || !newState.selection.empty) return null;
+      if (!transactions.every(isSyncFromElsewhere)) return null;
+      return newState.tr.setStoredMarks(oldState.storedMarks).setMeta('addToHistory', false);
+    },
+  });
+}
 
 function isSyncFromElsewhere(tr: Transaction): boolean {
   const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined;
