@@ -1,5 +1,6 @@
 import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { clearStash, clearStashIf, readStash, stashOnExit, stashValue } from './exitStash.ts';
 import { ValueStore } from './ValueStore.ts';
 
 /** How long updates gather before they are written to the cache together. */
@@ -49,6 +50,11 @@ let isQuietingOpenFailures = false;
  * or the library's) sets `state` to `failed`, and the next write, at the next
  * edit or after CACHE_RETRY_AFTER_MS, is the whole document: the batches lost
  * meanwhile are in it.
+ *
+ * The batch written on the way out is also stashed in localStorage (see
+ * exitStash.ts): the browser aborts that write when the page is gone before it
+ * commits. The stash is put into the document before the cache opens, so the
+ * library's first write of the whole document stores it.
  */
 export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
   readonly state = new ValueStore<OfflineCopyState>('opening');
@@ -67,6 +73,7 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
       this.timer ??= setTimeout(this.flush, CACHE_WRITE_DELAY_MS);
     };
     doc.on('update', this._storeUpdate);
+    this.restoreStash();
     this._db.then(
       (db) => {
         // Aborts bubble from every transaction on this connection, the library's too.
@@ -94,24 +101,44 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 
   /** Writes what has gathered, now. */
   readonly flush = (): void => {
-    this.write(false);
+    this.write(this.takeBatch(), false, null);
   };
 
   /**
-   * On the way out: the batch committed at once, since a page being unloaded
-   * does not wait for an idle transaction to commit by itself.
+   * On the way out: the batch stashed, and committed at once, since a page
+   * being unloaded does not wait for an idle transaction to commit by itself.
    */
   private readonly flushOnExit = (): void => {
-    this.write(true);
+    const batch = this.takeBatch();
+    this.write(batch, true, batch && stashOnExit(this.name, batch));
   };
 
   private readonly retry = (): void => {
     this.retryTimer = null;
-    if (this.state.get() === 'failed' && !this._destroyed) this.write(false);
+    if (this.state.get() === 'failed' && !this._destroyed) this.write(null, false, null);
   };
 
-  private write(commitAtOnce: boolean): void {
-    const batch = this.takeBatch();
+  /** Puts what an earlier page stashed on its way out into the document, and clears it once the cache holds it. */
+  private restoreStash(): void {
+    const stashed = stashValue(this.name);
+    if (stashed === null) return;
+    try {
+      Y.applyUpdate(this.doc, readStash(this.name)!, this);
+    } catch (error) {
+      console.warn('[copydesk] ignoring an unreadable stash of last edits', error);
+      clearStash(this.name);
+      return;
+    }
+    void this.whenSynced.then(() => {
+      if (!this.db || this._destroyed) return;
+      // Queued behind the library's first write, which stored the whole document, stash included.
+      const check = this.db.transaction(['updates'], 'readonly');
+      check.objectStore('updates').count();
+      check.addEventListener('complete', () => clearStashIf(this.name, stashed));
+    });
+  }
+
+  private write(batch: Uint8Array | null, commitAtOnce: boolean, stashed: string | null): void {
     const isRepair = this.state.get() === 'failed';
     // Before the cache opens the library writes the whole document itself.
     if (!this.db || (!batch && !isRepair)) return;
@@ -127,6 +154,7 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
       return;
     }
     transaction.addEventListener('complete', () => {
+      if (stashed !== null) clearStashIf(this.name, stashed);
       if (isRepair && this.state.get() === 'failed') this.state.set('kept');
       if (++this._dbsize >= PREFERRED_TRIM_SIZE) this.trim();
     });
@@ -161,6 +189,11 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
     this.pending = [];
     if (pending.length === 0) return null;
     return pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
+  }
+
+  override clearData(): Promise<void> {
+    clearStash(this.name);
+    return super.clearData();
   }
 
   override destroy(): Promise<void> {
