@@ -80,8 +80,9 @@ describe.skipIf(unavailable !== undefined)('a typing session in Chromium', () =>
   /**
    * Types a sentence, reloads at once (well inside one batch's delay) with the
    * server unreachable, and expects the sentence back from this device's copy.
+   * The copy has opened before the typing starts, unless `isCopyOpening`.
    */
-  async function typeThenReloadOffline(setUp?: (page: Page) => Promise<unknown>): Promise<void> {
+  async function typeThenReloadOffline(setUp?: (page: Page) => Promise<unknown>, isCopyOpening = false): Promise<void> {
     const url = `${suite.server.url}/docs/${await suite.server.createDraftAs('editor', 'Ferry timetable')}`;
     const page = await freshPage();
     await setUp?.(page);
@@ -94,13 +95,15 @@ describe.skipIf(unavailable !== undefined)('a typing session in Chromium', () =>
     await waitConnected(page);
     // This device keeps a copy once the browser has opened its store (a fresh profile creates it first,
     // which a loaded machine can take seconds over); until then what is typed is safe on the server only.
-    await page.locator('.save-status[data-offline-copy="kept"]').waitFor({ timeout: 30_000 });
+    await page.locator(`.save-status[data-offline-copy="${isCopyOpening ? 'opening' : 'kept'}"]`).waitFor({ timeout: 30_000 });
 
     await page.getByRole('textbox', { name: 'Draft copy' }).click();
     await page.keyboard.press('Control+End');
     const typed = 'Sailings resume on Monday, the operator said.';
     await page.keyboard.type(typed);
     await waitForCopy(page, typed);
+    // Until the copy has opened, leaving with unsent changes asks first; these are sent.
+    if (isCopyOpening) await page.locator('.save-status[data-state="saved"]').waitFor();
 
     isServerReachable = false;
     await page.reload();
@@ -126,5 +129,15 @@ describe.skipIf(unavailable !== undefined)('a typing session in Chromium', () =>
         };
       }),
     );
+  }, 60_000);
+
+  it('holds what was typed while the device\'s copy was still opening', async () => {
+    // The browser never finishes opening the first page's store; the reloaded page's opens at once.
+    const holdFirstOpen = () => {
+      const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+      if (navigation?.type === 'reload') return;
+      IDBFactory.prototype.open = () => ({}) as IDBOpenDBRequest;
+    };
+    await typeThenReloadOffline((page) => page.addInitScript(holdFirstOpen), true);
   }, 60_000);
 });

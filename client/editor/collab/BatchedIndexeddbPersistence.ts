@@ -54,7 +54,9 @@ let isQuietingOpenFailures = false;
  * The batch written on the way out is also stashed in localStorage (see
  * exitStash.ts): the browser aborts that write when the page is gone before it
  * commits. The stash is put into the document before the cache opens, so the
- * library's first write of the whole document stores it.
+ * library's first write of the whole document stores it. While the cache is
+ * still opening, edits stay gathered rather than written, so that a page
+ * leaving before it has opened stashes them too.
  */
 export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
   readonly state = new ValueStore<OfflineCopyState>('opening');
@@ -90,6 +92,7 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
     }
     this.whenSynced.then(() => {
       if (this.state.get() === 'opening') this.state.set('kept');
+      if (this.pending.length > 0) this.timer ??= setTimeout(this.flush, CACHE_WRITE_DELAY_MS);
     });
     addEventListener('pagehide', this.flushOnExit);
     document.addEventListener('visibilitychange', this.flushIfHidden);
@@ -101,6 +104,11 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 
   /** Writes what has gathered, now. */
   readonly flush = (): void => {
+    // Until the cache has opened, edits stay gathered: a page that leaves before then stashes them all.
+    if (this.state.get() === 'opening') {
+      this.clearTimer();
+      return;
+    }
     this.write(this.takeBatch(), false, null);
   };
 
@@ -183,12 +191,16 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 
   /** What has gathered, merged into one update (null when nothing has); the timer is cleared. */
   private takeBatch(): Uint8Array | null {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
+    this.clearTimer();
     const pending = this.pending;
     this.pending = [];
     if (pending.length === 0) return null;
     return pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
   }
 
   override clearData(): Promise<void> {
@@ -199,7 +211,8 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
   override destroy(): Promise<void> {
     removeEventListener('pagehide', this.flushOnExit);
     document.removeEventListener('visibilitychange', this.flushIfHidden);
-    this.flush();
+    if (this.state.get() === 'opening') this.flushOnExit();
+    else this.flush();
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     // The library's destroy waits on the open; an open that failed has nothing to close.
