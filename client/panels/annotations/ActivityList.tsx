@@ -4,7 +4,8 @@ import type { Flag } from '../../../shared/annotations/types.ts';
 import { ApiError } from '../../api/ApiError.ts';
 import { listActivity } from '../../api/annotations.ts';
 import { VerifyLog } from './VerifyLog.tsx';
-import { deskActionWords, deskDetail, flagActionWords, shortQuote } from './activityWords.ts';
+import { shortQuote } from '../../ui/shortQuote.ts';
+import { ACTIVITY_QUOTE_CHARS, deskActionWords, deskDetail, flagActionWords } from './activityWords.ts';
 import { formatTime } from './flagText.ts';
 
 /**
@@ -82,7 +83,7 @@ export function ActivityList({
               <strong>{entry.by?.name ?? 'Copydesk'}</strong> {flagActionWords(entry.action)}{' '}
               {entry.flagId && quote !== undefined ? (
                 <button type="button" className="link-button" onClick={() => onShowFlag(entry.flagId!)}>
-                  “{shortQuote(quote)}”
+                  “{shortQuote(quote, ACTIVITY_QUOTE_CHARS)}”
                 </button>
               ) : (
                 'a flag'

@@ -1,5 +1,6 @@
 import { DESK_ACTIONS, type DeskAction, type FlagAction } from '../../../shared/annotations/activityActions.ts';
 import { DESK_STATE_WORDS } from '../signoff/deskStateWords.ts';
+import { shortQuote } from '../../ui/shortQuote.ts';
 
 const FLAG_ACTION_WORDS: Readonly<Record<FlagAction, string>> = {
   created: 'flagged',
@@ -53,7 +54,7 @@ export function deskDetail(action: string, detail: Record<string, unknown>): str
       const flags = Array.isArray(detail.legalFlags) ? detail.legalFlags : [];
       const quotes = flags.flatMap((flag: unknown) =>
         typeof flag === 'object' && flag !== null && typeof (flag as { quote?: unknown }).quote === 'string'
-          ? [`“${shortQuote((flag as { quote: string }).quote)}”`]
+          ? [`“${shortQuote((flag as { quote: string }).quote, ACTIVITY_QUOTE_CHARS)}”`]
           : [],
       );
       const what =
@@ -68,7 +69,8 @@ export function deskDetail(action: string, detail: Record<string, unknown>): str
   }
 }
 
-export const shortQuote = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 59)}…` : quote);
+/** How much of a flag's quote an activity entry shows. */
+export const ACTIVITY_QUOTE_CHARS = 60;
 
 /** "commented on", "resolved": what an entry on a flag says after its author's name (and before the flag's quote). */
 export const flagActionWords = (action: string): string =>

@@ -10,6 +10,7 @@ import { Icon } from '../../ui/Icon.tsx';
 import { ClaimCheckTag } from '../annotations/ClaimCheckTag.tsx';
 import { KindBadge } from '../annotations/KindBadge.tsx';
 import { openFlagsForSignOff } from './openFlagsForSignOff.ts';
+import { shortQuote } from '../../ui/shortQuote.ts';
 
 export interface SignOffDialogProps {
   draftId: string;
@@ -104,7 +105,7 @@ function SignOffForm({ draftId, editor, flags, onClose, onSignedOff }: SignOffDi
                   <KindBadge kind={flag.kind} />
                   <ClaimCheckTag flag={flag} />
                 </span>
-                <span className="signoff-form__quote">{shortQuote(flag.quote)}</span>
+                <span className="signoff-form__quote">“{shortQuote(flag.quote, LISTED_QUOTE_CHARS)}”</span>
               </li>
             ))}
           </ul>
@@ -169,7 +170,7 @@ function SignOffForm({ draftId, editor, flags, onClose, onSignedOff }: SignOffDi
                 {refusedFlags.map((flag) => (
                   <li key={flag.id}>
                     <KindBadge kind={isFlagKind(flag.kind) ? flag.kind : FLAG_KINDS.legalRisk} />
-                    <span className="signoff-form__quote">{shortQuote(flag.quote)}</span>
+                    <span className="signoff-form__quote">“{shortQuote(flag.quote, LISTED_QUOTE_CHARS)}”</span>
                   </li>
                 ))}
               </ul>
@@ -192,5 +193,6 @@ function SignOffForm({ draftId, editor, flags, onClose, onSignedOff }: SignOffDi
 }
 
 /** A flag's quote in quotation marks, cut to 90 characters. */
-const shortQuote = (quote: string) => `“${quote.length > 90 ? `${quote.slice(0, 89)}…` : quote}”`;
+/** How much of a flag's quote the dialog's list shows. */
+const LISTED_QUOTE_CHARS = 90;
 const isFlagKind = (kind: string): kind is FlagKind => (FLAG_KIND_NAMES as readonly string[]).includes(kind);
