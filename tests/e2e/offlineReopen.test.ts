@@ -124,6 +124,9 @@ describe.skipIf(unavailable !== undefined)('reopening a draft offline in Chromiu
     const { page, context, draftId, url } = await openOnce('Pier closure');
     await context.setOffline(true);
     await page.goto(url);
+    // Keys pressed before the copy has opened from this device go nowhere; a loaded machine takes a moment.
+    const copy = page.getByRole('textbox', { name: 'Draft copy' });
+    await expect.poll(() => copy.getAttribute('contenteditable'), { timeout: 15_000 }).toBe('true');
     await page.getByRole('textbox', { name: 'Draft copy' }).click();
     await page.keyboard.press('Control+End');
     const offline = 'The pier reopens on Friday, the council says.';
