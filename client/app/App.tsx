@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import type { AccountSummary } from '../../shared/api/auth.ts';
 import { ACTIONS, can } from '../../shared/permissions/permissions.ts';
+import { KeyboardShortcutsHelp } from '../panels/help/KeyboardShortcutsHelp.tsx';
 import { AdminPage } from '../pages/AdminPage.tsx';
 import { DraftsPage } from '../pages/DraftsPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
@@ -52,7 +53,12 @@ export function App() {
     case 'signed-in':
       // Keyed by account: someone else signing in (another tab) remounts every page, so no
       // draft session keeps publishing the previous account's presence.
-      return <SignedInRoute key={session.account.id} route={route} account={session.account} />;
+      return (
+        <>
+          <SignedInRoute key={session.account.id} route={route} account={session.account} />
+          <KeyboardShortcutsHelp />
+        </>
+      );
   }
 }
 

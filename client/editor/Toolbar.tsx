@@ -2,8 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Icon, type IconName } from '../ui/Icon.tsx';
-import { LINK_SHORTCUT } from './extensions/LinkShortcut.ts';
-import { PULL_QUOTE_SHORTCUT } from './extensions/PullQuoteCommands.ts';
+import { FORMATTING_KEYS } from './editorKeys.ts';
 import { ariaShortcut, shortcutLabel } from './shortcutLabel.ts';
 import { formattingContextOf } from './formattingContext.ts';
 import { useEditorStateAfterPaint } from './useEditorStateAfterPaint.ts';
@@ -41,8 +40,7 @@ function actions(onRequestLink: () => void): ToolbarAction[] {
   return [
     {
       id: 'bold',
-      label: 'Bold',
-      shortcut: 'Mod-b',
+      ...FORMATTING_KEYS.bold,
       icon: { text: 'B', className: 'toolbar__glyph--bold' },
       isToggle: true,
       isActive: (e) => e.isActive('bold'),
@@ -51,8 +49,7 @@ function actions(onRequestLink: () => void): ToolbarAction[] {
     },
     {
       id: 'italic',
-      label: 'Italic',
-      shortcut: 'Mod-i',
+      ...FORMATTING_KEYS.italic,
       icon: { text: 'I', className: 'toolbar__glyph--italic' },
       isToggle: true,
       isActive: (e) => e.isActive('italic'),
@@ -62,9 +59,7 @@ function actions(onRequestLink: () => void): ToolbarAction[] {
     },
     {
       id: 'h2',
-      // The name holds the button's visible text, so speech input can say what is seen ("click H2").
-      label: 'H2 subheading',
-      shortcut: 'Mod-Alt-2',
+      ...FORMATTING_KEYS.h2,
       icon: { text: 'H2', className: 'toolbar__glyph--heading' },
       isToggle: true,
       isActive: (e) => e.isActive('heading', { level: 2 }),
@@ -73,8 +68,7 @@ function actions(onRequestLink: () => void): ToolbarAction[] {
     },
     {
       id: 'h3',
-      label: 'H3 minor subheading',
-      shortcut: 'Mod-Alt-3',
+      ...FORMATTING_KEYS.h3,
       icon: { text: 'H3', className: 'toolbar__glyph--heading' },
       isToggle: true,
       isActive: (e) => e.isActive('heading', { level: 3 }),
@@ -84,8 +78,7 @@ function actions(onRequestLink: () => void): ToolbarAction[] {
     },
     {
       id: 'bulletList',
-      label: 'Bulleted list',
-      shortcut: 'Mod-Shift-8',
+      ...FORMATTING_KEYS.bulletList,
       icon: 'bulletList',
       isToggle: true,
       isActive: (e) => e.isActive('bulletList'),
@@ -94,8 +87,7 @@ function actions(onRequestLink: () => void): ToolbarAction[] {
     },
     {
       id: 'orderedList',
-      label: 'Numbered list',
-      shortcut: 'Mod-Shift-7',
+      ...FORMATTING_KEYS.orderedList,
       icon: 'orderedList',
       isToggle: true,
       isActive: (e) => e.isActive('orderedList'),
@@ -105,8 +97,7 @@ function actions(onRequestLink: () => void): ToolbarAction[] {
     },
     {
       id: 'blockquote',
-      label: 'Block quote',
-      shortcut: 'Mod-Shift-b',
+      ...FORMATTING_KEYS.blockquote,
       icon: 'blockquote',
       isToggle: true,
       isActive: (e) => e.isActive('blockquote'),
@@ -115,8 +106,7 @@ function actions(onRequestLink: () => void): ToolbarAction[] {
     },
     {
       id: 'pullQuote',
-      label: 'Pull quote',
-      shortcut: PULL_QUOTE_SHORTCUT,
+      ...FORMATTING_KEYS.pullQuote,
       icon: 'pullQuote',
       isToggle: true,
       isActive: (e) => e.isActive('pullQuote'),
@@ -125,8 +115,7 @@ function actions(onRequestLink: () => void): ToolbarAction[] {
     },
     {
       id: 'link',
-      label: 'Link',
-      shortcut: LINK_SHORTCUT,
+      ...FORMATTING_KEYS.link,
       icon: 'link',
       isToggle: true,
       isActive: (e) => e.isActive('link'),
@@ -136,8 +125,7 @@ function actions(onRequestLink: () => void): ToolbarAction[] {
     },
     {
       id: 'undo',
-      label: 'Undo',
-      shortcut: 'Mod-z',
+      ...FORMATTING_KEYS.undo,
       icon: 'undo',
       isToggle: false,
       isActive: () => false,
@@ -147,8 +135,7 @@ function actions(onRequestLink: () => void): ToolbarAction[] {
     },
     {
       id: 'redo',
-      label: 'Redo',
-      shortcut: 'Mod-Shift-z',
+      ...FORMATTING_KEYS.redo,
       icon: 'redo',
       isToggle: false,
       isActive: () => false,

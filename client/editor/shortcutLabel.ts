@@ -6,6 +6,8 @@ export function isApplePlatform(): boolean {
   return /mac|iphone|ipad|ipod/i.test(platform);
 }
 
+const ARROWS: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→' };
+
 /**
  * A Tiptap key spec written for people: "Mod-Shift-z" is "Ctrl+Shift+Z", or
  * "⌘⇧Z" on a Mac.
@@ -20,7 +22,7 @@ export function shortcutLabel(spec: string, isApple = isApplePlatform()): string
     Shift: ['Shift', '⇧'],
   };
   const modifiers = parts.map((part) => names[part]?.[isApple ? 1 : 0] ?? part);
-  const keyName = key.length === 1 ? key.toUpperCase() : key;
+  const keyName = key.length === 1 ? key.toUpperCase() : (ARROWS[key] ?? key);
   return isApple ? modifiers.join('') + keyName : [...modifiers, keyName].join('+');
 }
 

@@ -7,6 +7,8 @@ export interface DialogProps {
   description?: ReactNode;
   /** Called when the person closes the dialog with Escape; absent = Escape does nothing. */
   onDismiss?: () => void;
+  /** Added to the dialog's own class, for a dialog wider than a form. */
+  className?: string;
   children: ReactNode;
 }
 
@@ -15,7 +17,7 @@ export interface DialogProps {
  * it, makes the page behind it inert, and returns focus to where it was when
  * it closes. Focus starts on the first element with `autoFocus`.
  */
-export function Dialog({ isOpen, title, description, onDismiss, children }: DialogProps) {
+export function Dialog({ isOpen, title, description, onDismiss, className, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -41,7 +43,7 @@ export function Dialog({ isOpen, title, description, onDismiss, children }: Dial
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={className ? `dialog ${className}` : 'dialog'}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
     >

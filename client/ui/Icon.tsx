@@ -73,6 +73,12 @@ const PATHS = {
     </>
   ),
   signOut: <path d="M10 4H5v16h5M15 8l4 4-4 4M19 12H9" />,
+  keyboard: (
+    <>
+      <rect x="3" y="6" width="18" height="12" rx="1.5" />
+      <path d="M7 10h.01M11 10h.01M15 10h.01M7 14h10" />
+    </>
+  ),
   lock: (
     <>
       <rect x="5" y="11" width="14" height="9" rx="1.5" />

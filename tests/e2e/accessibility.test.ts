@@ -40,7 +40,7 @@ async function violationsOn(page: Page): Promise<Violation[]> {
 describe.skipIf(unavailable !== undefined)('accessibility of the screens, in Chromium with axe-core', () => {
   const suite = useBrowserSuite();
 
-  it('finds nothing wrong on sign-in, the drafts list, the editor and its flags, a thread, and the sign-off dialog', async () => {
+  it('finds nothing wrong on sign-in, the drafts list, the editor and its flags, a thread, the sign-off dialog and the shortcuts list', async () => {
     const draftId = await importSampleDraft(suite.server);
     await flagLastParagraph(suite.server, draftId, [
       { quote: 'what makes him so sure', kind: 'legal-risk', by: 'legal' },
@@ -69,6 +69,10 @@ describe.skipIf(unavailable !== undefined)('accessibility of the screens, in Chr
     await page.goto(`${suite.server.url}/`);
     await page.locator('.drafts-table').waitFor();
     found['the drafts list'] = await violationsOn(page);
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    found['the keyboard shortcuts list'] = await violationsOn(page);
+    await page.keyboard.press('Escape');
 
     const legal = await newProfilePage(suite.profiles, 'legal');
     await openDraftAs(legal, `${suite.server.url}/docs/${draftId}`, 'legal');
@@ -81,6 +85,7 @@ describe.skipIf(unavailable !== undefined)('accessibility of the screens, in Chr
       'a flag thread': [],
       'the sign-off dialog': [],
       'the drafts list': [],
+      'the keyboard shortcuts list': [],
       'the editor as legal reads it': [],
     });
   }, 120_000);

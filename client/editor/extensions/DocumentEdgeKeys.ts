@@ -1,5 +1,6 @@
 import { Extension, isMacOS, type KeyboardShortcutCommand } from '@tiptap/core';
 import { Selection, TextSelection } from '@tiptap/pm/state';
+import { documentEdgeKeys } from '../editorKeys.ts';
 
 /**
  * Ctrl+Home / Ctrl+End (Cmd+Up / Cmd+Down on a Mac), with Shift to extend the
@@ -27,7 +28,7 @@ export const DocumentEdgeKeys = Extension.create({
         view.dispatch(state.tr.setSelection(selection).scrollIntoView());
         return true;
       };
-    const [start, end] = isMacOS() ? ['Mod-ArrowUp', 'Mod-ArrowDown'] : ['Mod-Home', 'Mod-End'];
+    const [start, end] = documentEdgeKeys(isMacOS());
     return {
       [start]: moveTo('start', false),
       [end]: moveTo('end', false),

@@ -1,4 +1,5 @@
 import { Extension } from '@tiptap/core';
+import { FORMATTING_KEYS } from '../editorKeys.ts';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -9,7 +10,7 @@ declare module '@tiptap/core' {
   }
 }
 
-export const PULL_QUOTE_SHORTCUT = 'Mod-Alt-q';
+export const PULL_QUOTE_SHORTCUT = FORMATTING_KEYS.pullQuote.shortcut;
 
 /** Commands and the shortcut for the shared `pullQuote` node, which is schema only. */
 export const PullQuoteCommands = Extension.create({

@@ -10,6 +10,7 @@ import { roleLabel } from '../../identity/roleLabel.ts';
 import { colorForKey } from '../../identity/userColor.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { PersonBadge } from '../../ui/PersonBadge.tsx';
+import { shortcutsHelp } from '../help/shortcutsHelp.ts';
 
 export interface AccountMenuProps {
   account: AccountSummary;
@@ -19,7 +20,8 @@ export interface AccountMenuProps {
 
 /**
  * The signed-in person ("Lena Legal · Legal") in the top bar, opening a small
- * panel with their username, API tokens, Accounts (admins) and Sign out. A
+ * panel with their username, API tokens, Accounts (admins), the keyboard
+ * shortcuts and Sign out. A
  * disclosure, not an ARIA menu: Tab moves through the panel, Escape closes it
  * and returns focus to the button, and so does a click outside.
  */
@@ -105,6 +107,22 @@ export function AccountMenu({ account, isCompact = false }: AccountMenuProps) {
               <Icon name="key" />
               API tokens
             </Link>
+          </li>
+          <li>
+            <button
+              type="button"
+              className="account-menu__item"
+              aria-keyshortcuts="?"
+              onClick={() => {
+                setOpen(false);
+                // The list gives the focus back to where it was when it closes: here, not a hidden item.
+                buttonRef.current?.focus();
+                shortcutsHelp.open();
+              }}
+            >
+              <Icon name="keyboard" />
+              Keyboard shortcuts
+            </button>
           </li>
           <li>
             <button type="button" className="account-menu__item" onClick={() => void onSignOut()} disabled={isSigningOut}>
