@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AccountSummary } from '../../../shared/api/auth.ts';
 import { FLAG_KIND_NAMES, FLAG_STATUSES } from '../../../shared/annotations/kinds.ts';
 import { canComment } from '../../../shared/annotations/rules.ts';
@@ -14,7 +14,7 @@ import { Icon } from '../../ui/Icon.tsx';
 import { ActivityList } from './ActivityList.tsx';
 import { scrollToFlag } from './scrollToFlag.ts';
 import '../../styles/annotations.css';
-import { countFlags, deadlineSummary } from './flagCounts.ts';
+import { countFlags, deadlineParts } from './flagCounts.ts';
 import { FlagList } from './FlagList.tsx';
 import { FlagThread, type StepDirection } from './FlagThread.tsx';
 import { DEFAULT_FLAG_FILTERS, inDocumentOrder, neighboursOf, type FlagFilters } from './flagFilters.ts';
@@ -111,7 +111,13 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
           </a>
         </div>
         <p className="annotations__summary" aria-live="polite">
-          {deadlineSummary(counts)}
+          {/* Each part kept whole on a line, so a narrow panel wraps between them. */}
+          {deadlineParts(counts).map((part, index) => (
+            <Fragment key={index}>
+              {index > 0 && ' · '}
+              <span className="nowrap">{part}</span>
+            </Fragment>
+          ))}
         </p>
         <ul className="annotations__open-counts" aria-label="Open flags by kind">
           {FLAG_KIND_NAMES.map((kind) => {

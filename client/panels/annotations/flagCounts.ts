@@ -32,7 +32,8 @@ export function countFlags(flags: readonly Flag[]): FlagCounts {
   };
 }
 
-/** "claims verified 12/15 · sources needed 2 · legal open 1" */
-export function deadlineSummary(counts: FlagCounts): string {
-  return `claims verified ${counts.claimsVerified}/${counts.claims} · sources needed ${counts.sourcesNeeded} · legal open ${counts.legalOpen}`;
+/** ["claims verified 12/15", "sources needed 2", "legal open 1"] */
+export function deadlineParts(counts: FlagCounts): string[] {
+  return [`claims verified ${counts.claimsVerified}/${counts.claims}`, `sources needed ${counts.sourcesNeeded}`, `legal open ${counts.legalOpen}`];
 }
+
