@@ -6,6 +6,9 @@ import { ValueStore } from './ValueStore.ts';
 /** How long updates gather before they are written to the cache together. */
 export const CACHE_WRITE_DELAY_MS = 250;
 
+/** While the cache is opening, gathered updates are merged into one past this many. */
+const FOLD_WHILE_OPENING_AFTER = 64;
+
 /** After a failed write, how long until the whole copy is tried again (when no edit tries it sooner). */
 export const CACHE_RETRY_AFTER_MS = 15_000;
 
@@ -105,8 +108,10 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
   /** Writes what has gathered, now. */
   readonly flush = (): void => {
     // Until the cache has opened, edits stay gathered: a page that leaves before then stashes them all.
+    // Folded now and then, so an open that never finishes does not hold one update per key.
     if (this.state.get() === 'opening') {
       this.clearTimer();
+      if (this.pending.length > FOLD_WHILE_OPENING_AFTER) this.pending = [Y.mergeUpdates(this.pending)];
       return;
     }
     this.write(this.takeBatch(), false, null);

@@ -16,7 +16,7 @@ import * as Y from 'yjs';
  */
 const stashKey = (copyName: string) => `copydesk.exitStash:${copyName}`;
 
-/** Past this, a batch is not stashed: localStorage is small and shared by the origin. */
+/** Past this, a batch is not stashed, nor added to a stash: localStorage is small and shared by the origin. */
 export const EXIT_STASH_LIMIT_BYTES = 256 * 1024;
 
 /** Adds `update` to the stash. Returns the stash as written, or null when it could not be. */
@@ -25,6 +25,7 @@ export function stashOnExit(copyName: string, update: Uint8Array): string | null
   try {
     const earlier = readStash(copyName);
     const merged = earlier ? Y.mergeUpdates([earlier, update]) : update;
+    if (merged.length > EXIT_STASH_LIMIT_BYTES) return null;
     const value = toBase64(merged);
     localStorage.setItem(stashKey(copyName), value);
     return value;

@@ -36,10 +36,18 @@ describe('the stash of a leaving page’s last edits', () => {
     expect(readStash('copy-a')).toBeNull();
   });
 
-  it('does not take a batch too large for localStorage, and keeps what it holds', () => {
+  it('does not take a batch too large for localStorage, nor one that would make it so, and keeps what it holds', () => {
     const doc = new Y.Doc();
     stashOnExit('copy-a', edit(doc, 'Sailings resume'));
     expect(stashOnExit('copy-a', edit(doc, 'x'.repeat(EXIT_STASH_LIMIT_BYTES + 1)))).toBeNull();
     expect(textOf(readStash('copy-a')!)).toBe('Sailings resume');
+
+    const other = new Y.Doc();
+    const earlier = 'e'.repeat(1000);
+    stashOnExit('copy-b', edit(other, earlier));
+    const large = edit(other, 'y'.repeat(EXIT_STASH_LIMIT_BYTES - 500));
+    expect(large.length).toBeLessThan(EXIT_STASH_LIMIT_BYTES);
+    expect(stashOnExit('copy-b', large)).toBeNull();
+    expect(textOf(readStash('copy-b')!)).toBe(earlier);
   });
 });
