@@ -67,6 +67,7 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private isTrimming = false;
+  private isDiscarded = false;
 
   constructor(name: string, doc: Y.Doc) {
     super(name, doc);
@@ -123,6 +124,8 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
    */
   private readonly flushOnExit = (): void => {
     const batch = this.takeBatch();
+    // A copy being discarded keeps nothing: its stash would bring the discarded edits back.
+    if (this.isDiscarded) return;
     this.write(batch, true, batch && stashOnExit(this.name, batch));
   };
 
@@ -209,6 +212,7 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
   }
 
   override clearData(): Promise<void> {
+    this.isDiscarded = true;
     clearStash(this.name);
     return super.clearData();
   }
