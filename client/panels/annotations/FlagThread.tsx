@@ -242,16 +242,13 @@ function CommentItem({ draftId, flagId, account, comment }: { draftId: string; f
 }
 
 function ReplyForm({ draftId, flagId }: { draftId: string; flagId: string }) {
-  const [key, setKey] = useState(0);
   return (
     <CommentForm
-      key={key}
       label="Reply"
       initial=""
       submitLabel="Reply"
       onSubmit={async (text) => {
         await addComment(draftId, flagId, text);
-        setKey((k) => k + 1);
       }}
     />
   );
@@ -279,10 +276,14 @@ function CommentForm({ label, initial, submitLabel, onSubmit, onCancel }: Commen
     }
     setSending(true);
     setError(null);
+    const sent = text;
     try {
-      await onSubmit(text.trim());
+      await onSubmit(sent.trim());
+      // The field stays open while it sends: what was typed since is the next comment, not to be lost.
+      setText((current) => (current === sent ? '' : current));
     } catch (caught) {
       setError(`Could not send: ${errorText(caught)}`);
+    } finally {
       setSending(false);
     }
   };
