@@ -17,6 +17,7 @@ import { KeepStoredMarks } from './extensions/KeepStoredMarks.ts';
 import { LinkShortcut } from './extensions/LinkShortcut.ts';
 import { PullQuoteCommands } from './extensions/PullQuoteCommands.ts';
 import { ReadOnlyCopy } from './extensions/ReadOnlyCopy.ts';
+import { SelectionBeforeKeys } from './extensions/SelectionBeforeKeys.ts';
 
 export interface DraftEditorExtensionOptions {
   body: Y.XmlFragment;
@@ -49,6 +50,7 @@ export function draftEditorExtensions(options: DraftEditorExtensionOptions): Ext
     draftCaret(options.awareness, options.user),
     // The toolbar asks every command whether it can run, so the commands stay for readers too.
     PullQuoteCommands,
+    SelectionBeforeKeys,
     DocumentEdgeKeys,
     FlagHighlights.configure({
       flags: options.flags,
