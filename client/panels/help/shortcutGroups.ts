@@ -18,6 +18,9 @@ export interface ShortcutGroup {
   rows: ShortcutRow[];
 }
 
+/** Sends what is written in a flag's first comment, a reply or an edit, from its field. */
+export const SEND_COMMENT_KEY = 'Mod-Enter';
+
 /** The keys that open the shortcuts list: `?` outside a text field, Ctrl+/ (⌘/ on a Mac) anywhere. */
 export const SHORTCUTS_HELP_KEY = 'Mod-/';
 
@@ -39,11 +42,14 @@ export function shortcutGroups(isApple: boolean): ShortcutGroup[] {
     },
     {
       title: 'Flags',
-      note: 'With words of the copy selected.',
-      rows: FLAG_KIND_NAMES.map((kind) => ({
-        action: `Flag as ${FLAG_KIND_WORDS[kind].label.toLowerCase()}`,
-        keys: [label(FLAG_SHORTCUTS[kind])],
-      })),
+      note: 'Flag with words of the copy selected.',
+      rows: [
+        ...FLAG_KIND_NAMES.map((kind) => ({
+          action: `Flag as ${FLAG_KIND_WORDS[kind].label.toLowerCase()}`,
+          keys: [label(FLAG_SHORTCUTS[kind])],
+        })),
+        { action: 'Send a comment or reply', keys: [label(SEND_COMMENT_KEY)] },
+      ],
     },
     {
       title: 'Moving around',

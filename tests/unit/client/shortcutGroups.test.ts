@@ -11,6 +11,7 @@ describe('the keyboard shortcuts list', () => {
     expect(rows.get('Bold')).toEqual(['Ctrl+B']);
     expect(rows.get('Redo')).toEqual(['Ctrl+Shift+Z']);
     expect(rows.get('Flag as claim')).toEqual(['Ctrl+Shift+1']);
+    expect(rows.get('Send a comment or reply')).toEqual(['Ctrl+Enter']);
     expect(rows.get('Start of the copy')).toEqual(['Ctrl+Home']);
     expect(rows.get('Select to either end')).toEqual(['Ctrl+Shift+Home', 'Ctrl+Shift+End']);
   });
