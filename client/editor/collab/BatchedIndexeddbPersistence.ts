@@ -1,6 +1,6 @@
 import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { clearStash, clearStashIf, readStash, stashOnExit, stashValue } from './exitStash.ts';
+import { clearStash, clearStashIf, decodeStash, stashOnExit, stashValue } from './exitStash.ts';
 import { ValueStore } from './ValueStore.ts';
 
 /** How long updates gather before they are written to the cache together. */
@@ -139,7 +139,7 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
     const stashed = stashValue(this.name);
     if (stashed === null) return;
     try {
-      Y.applyUpdate(this.doc, readStash(this.name)!, this);
+      Y.applyUpdate(this.doc, decodeStash(stashed), this);
     } catch (error) {
       console.warn('[copydesk] ignoring an unreadable stash of last edits', error);
       clearStash(this.name);

@@ -38,8 +38,11 @@ export function stashOnExit(copyName: string, update: Uint8Array): string | null
 /** What is stashed for this copy (null when nothing is). Throws when what is there is not base64. */
 export function readStash(copyName: string): Uint8Array | null {
   const value = stashValue(copyName);
-  return value ? fromBase64(value) : null;
+  return value ? decodeStash(value) : null;
 }
+
+/** The update a stash value holds (see `stashValue`). Throws when it is not base64. */
+export const decodeStash = (value: string): Uint8Array => fromBase64(value);
 
 /** The stash as stored, to tell later whether it has changed since. */
 export function stashValue(copyName: string): string | null {

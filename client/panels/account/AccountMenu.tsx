@@ -10,7 +10,7 @@ import { roleLabel } from '../../identity/roleLabel.ts';
 import { colorForKey } from '../../identity/userColor.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { PersonBadge } from '../../ui/PersonBadge.tsx';
-import { shortcutsHelp } from '../help/shortcutsHelp.ts';
+import { isShortcutsHelpOpen } from '../help/shortcutsHelp.ts';
 
 export interface AccountMenuProps {
   account: AccountSummary;
@@ -117,7 +117,7 @@ export function AccountMenu({ account, isCompact = false }: AccountMenuProps) {
                 setOpen(false);
                 // The list gives the focus back to where it was when it closes: here, not a hidden item.
                 buttonRef.current?.focus();
-                shortcutsHelp.open();
+                isShortcutsHelpOpen.set(true);
               }}
             >
               <Icon name="keyboard" />

@@ -1,18 +1,20 @@
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { isApplePlatform } from '../../editor/shortcutLabel.ts';
-import { isTypingTarget, shortcutsHelp } from './shortcutsHelp.ts';
+import { isShortcutsHelpOpen, isTypingTarget } from './shortcutsHelp.ts';
 
 // Loaded the first time it is asked for: most visits never open it.
 const KeyboardShortcutsDialog = lazy(() =>
   import('./KeyboardShortcutsDialog.tsx').then((module) => ({ default: module.KeyboardShortcutsDialog })),
 );
 
+const closeShortcutsHelp = () => isShortcutsHelpOpen.set(false);
+
 /**
  * The app's keyboard shortcuts list: `?` outside a text field, or Ctrl+/
  * (⌘/ on a Mac) anywhere, the copy included, opens it; Escape closes it.
  */
 export function KeyboardShortcutsHelp() {
-  const isOpen = useSyncExternalStore(shortcutsHelp.subscribe, shortcutsHelp.isOpen);
+  const isOpen = useSyncExternalStore(isShortcutsHelpOpen.subscribe, isShortcutsHelpOpen.get);
   const [hasOpened, setHasOpened] = useState(false);
   if (isOpen && !hasOpened) setHasOpened(true);
 
@@ -23,7 +25,7 @@ export function KeyboardShortcutsHelp() {
       const isHelpKey = (event.key === '?' && !event.ctrlKey && !event.metaKey && !isTypingTarget(event.target)) || (hasMod && event.key === '/');
       if (!isHelpKey) return;
       event.preventDefault();
-      shortcutsHelp.open();
+      isShortcutsHelpOpen.set(true);
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
@@ -32,7 +34,7 @@ export function KeyboardShortcutsHelp() {
   if (!hasOpened) return null;
   return (
     <Suspense fallback={null}>
-      <KeyboardShortcutsDialog isOpen={isOpen} onClose={shortcutsHelp.close} />
+      <KeyboardShortcutsDialog isOpen={isOpen} onClose={closeShortcutsHelp} />
     </Suspense>
   );
 }
