@@ -77,12 +77,22 @@ describe.skipIf(unavailable !== undefined)('a typing session in Chromium', () =>
     await expect(status.innerText()).resolves.toMatch(/^All changes saved/);
   }, 60_000);
 
+  interface OfflineReload {
+    /** Before the page opens (to install init scripts). */
+    setUp?: (page: Page) => Promise<unknown>;
+    /** Once the copy is kept (or opening), before the typing. */
+    beforeTyping?: (page: Page) => Promise<unknown>;
+    /** Between the sentence's two halves. */
+    midway?: (page: Page) => Promise<unknown>;
+    /** The copy is still opening when the typing starts, rather than kept. */
+    isCopyOpening?: boolean;
+  }
+
   /**
    * Types a sentence, reloads at once (well inside one batch's delay) with the
    * server unreachable, and expects the sentence back from this device's copy.
-   * The copy has opened before the typing starts, unless `isCopyOpening`.
    */
-  async function typeThenReloadOffline(setUp?: (page: Page) => Promise<unknown>, isCopyOpening = false): Promise<void> {
+  async function typeThenReloadOffline({ setUp, beforeTyping, midway, isCopyOpening = false }: OfflineReload = {}): Promise<void> {
     const url = `${suite.server.url}/docs/${await suite.server.createDraftAs('editor', 'Ferry timetable')}`;
     const page = await freshPage();
     await setUp?.(page);
@@ -97,10 +107,14 @@ describe.skipIf(unavailable !== undefined)('a typing session in Chromium', () =>
     // which a loaded machine can take seconds over); until then what is typed is safe on the server only.
     await page.locator(`.save-status[data-offline-copy="${isCopyOpening ? 'opening' : 'kept'}"]`).waitFor({ timeout: 30_000 });
 
+    await beforeTyping?.(page);
     await page.getByRole('textbox', { name: 'Draft copy' }).click();
     await page.keyboard.press('Control+End');
-    const typed = 'Sailings resume on Monday, the operator said.';
-    await page.keyboard.type(typed);
+    const halves = ['Sailings resume on Monday,', ' the operator said.'] as const;
+    const typed = halves.join('');
+    await page.keyboard.type(halves[0]);
+    await midway?.(page);
+    await page.keyboard.type(halves[1]);
     await waitForCopy(page, typed);
     // Until the copy has opened, leaving with unsent changes asks first; these are sent.
     if (isCopyOpening) await page.locator('.save-status[data-state="saved"]').waitFor();
@@ -122,13 +136,41 @@ describe.skipIf(unavailable !== undefined)('a typing session in Chromium', () =>
   it('still holds the last words when the browser drops the copy\'s last write as the page goes away', async () => {
     // A page being unloaded has its unfinished IndexedDB transactions aborted; a loaded machine is
     // slow enough to lose the last batch that way. Here every write committed on the way out is lost.
-    await typeThenReloadOffline((page) =>
-      page.addInitScript(() => {
-        IDBTransaction.prototype.commit = function (this: IDBTransaction) {
-          this.abort();
-        };
-      }),
-    );
+    await typeThenReloadOffline({
+      setUp: (page) =>
+        page.addInitScript(() => {
+          IDBTransaction.prototype.commit = function (this: IDBTransaction) {
+            this.abort();
+          };
+        }),
+    });
+  }, 60_000);
+
+  it('still holds the words of batches written before leaving that had not committed yet', async () => {
+    // The forced close takes every unfinished transaction, not only the one written on the way out.
+    // Here, once asked, the copy's writes never finish: each keeps its transaction busy until the page goes.
+    const holdWrites = () => {
+      const page = window as unknown as { isHoldingWrites?: boolean; heldWrites?: number };
+      const add = IDBObjectStore.prototype.add;
+      IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+        const request = add.apply(this, args);
+        if (page.isHoldingWrites) {
+          page.heldWrites = (page.heldWrites ?? 0) + 1;
+          const keepBusy = () => {
+            this.count().onsuccess = keepBusy;
+          };
+          keepBusy();
+        }
+        return request;
+      };
+    };
+    await typeThenReloadOffline({
+      setUp: (page) => page.addInitScript(holdWrites),
+      // Only on the first page, and once its copy has opened: the reloaded page's writes go through.
+      beforeTyping: (page) => page.evaluate(() => ((window as unknown as { isHoldingWrites: boolean }).isHoldingWrites = true)),
+      // The first half's batch is written, and held, before the rest is typed.
+      midway: (page) => page.waitForFunction(() => ((window as unknown as { heldWrites?: number }).heldWrites ?? 0) > 0),
+    });
   }, 60_000);
 
   it('holds what was typed while the device\'s copy was still opening', async () => {
@@ -138,6 +180,6 @@ describe.skipIf(unavailable !== undefined)('a typing session in Chromium', () =>
       if (navigation?.type === 'reload') return;
       IDBFactory.prototype.open = () => ({}) as IDBOpenDBRequest;
     };
-    await typeThenReloadOffline((page) => page.addInitScript(holdFirstOpen), true);
+    await typeThenReloadOffline({ setUp: (page) => page.addInitScript(holdFirstOpen), isCopyOpening: true });
   }, 60_000);
 });

@@ -6,8 +6,11 @@ import { ValueStore } from './ValueStore.ts';
 /** How long updates gather before they are written to the cache together. */
 export const CACHE_WRITE_DELAY_MS = 250;
 
-/** While the cache is opening, gathered updates are merged into one past this many. */
-const FOLD_WHILE_OPENING_AFTER = 64;
+/**
+ * Updates held in memory (gathered while the cache opens, or written and not
+ * stored while it fails) are merged into one past this many.
+ */
+const FOLD_AFTER = 64;
 
 /** After a failed write, how long until the whole copy is tried again (when no edit tries it sooner). */
 export const CACHE_RETRY_AFTER_MS = 15_000;
@@ -56,7 +59,9 @@ let isQuietingOpenFailures = false;
  *
  * The batch written on the way out is also stashed in localStorage (see
  * exitStash.ts): the browser aborts that write when the page is gone before it
- * commits. The stash is put into the document before the cache opens, so the
+ * commits. So are the batches written earlier whose transactions have not
+ * committed yet, which that abort takes too. The stash is put into the
+ * document before the cache opens, so the
  * library's first write of the whole document stores it. While the cache is
  * still opening, edits stay gathered rather than written, so that a page
  * leaving before it has opened stashes them too.
@@ -68,6 +73,10 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private isTrimming = false;
   private isDiscarded = false;
+  /** Batches written whose transactions have not committed (aborted ones stay until a whole-copy write stores them). */
+  private readonly unconfirmed = new Set<Uint8Array>();
+  /** What this page last stashed, and the batches it holds (leaving fires both pagehide and visibilitychange). */
+  private exitStash: { value: string; holds: Set<Uint8Array> } | null = null;
 
   constructor(name: string, doc: Y.Doc) {
     super(name, doc);
@@ -112,7 +121,7 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
     // Folded now and then, so an open that never finishes does not hold one update per key.
     if (this.state.get() === 'opening') {
       this.clearTimer();
-      if (this.pending.length > FOLD_WHILE_OPENING_AFTER) this.pending = [Y.mergeUpdates(this.pending)];
+      if (this.pending.length > FOLD_AFTER) this.pending = [Y.mergeUpdates(this.pending)];
       return;
     }
     this.write(this.takeBatch(), false, null);
@@ -126,7 +135,20 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
     const batch = this.takeBatch();
     // A copy being discarded keeps nothing: its stash would bring the discarded edits back.
     if (this.isDiscarded) return;
-    this.write(batch, true, batch && stashOnExit(this.name, batch));
+    // Cleared since (its write committed, the page stayed) or rewritten by another tab: everything goes in again.
+    if (this.exitStash && stashValue(this.name) !== this.exitStash.value) this.exitStash = null;
+    const holds = this.exitStash?.holds ?? new Set<Uint8Array>();
+    const unstashed = [...this.unconfirmed].filter((written) => !holds.has(written));
+    if (batch) unstashed.push(batch);
+    let stashed: string | null = null;
+    if (unstashed.length > 0) {
+      stashed = stashOnExit(this.name, unstashed.length === 1 ? unstashed[0]! : Y.mergeUpdates(unstashed));
+      if (stashed !== null) {
+        for (const written of unstashed) holds.add(written);
+        this.exitStash = { value: stashed, holds };
+      }
+    }
+    this.write(batch, true, stashed);
   };
 
   private readonly retry = (): void => {
@@ -159,6 +181,14 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
     // Before the cache opens the library writes the whole document itself.
     if (!this.db || (!batch && !isRepair)) return;
     const update = isRepair ? Y.encodeStateAsUpdate(this.doc) : batch!;
+    // A whole-copy write stores every batch written before it, committed or not.
+    if (isRepair && this.unconfirmed.size > FOLD_AFTER) {
+      const folded = Y.mergeUpdates([...this.unconfirmed]);
+      this.unconfirmed.clear();
+      this.unconfirmed.add(folded);
+    }
+    const covered = isRepair ? [...this.unconfirmed] : [];
+    if (batch) this.unconfirmed.add(batch);
     let transaction: IDBTransaction;
     try {
       transaction = this.db.transaction(['updates'], 'readwrite');
@@ -170,6 +200,8 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
       return;
     }
     transaction.addEventListener('complete', () => {
+      if (batch) this.unconfirmed.delete(batch);
+      for (const written of covered) this.unconfirmed.delete(written);
       if (stashed !== null) clearStashIf(this.name, stashed);
       if (isRepair && this.state.get() === 'failed') this.state.set('kept');
       if (++this._dbsize >= PREFERRED_TRIM_SIZE) this.trim();
