@@ -7,6 +7,7 @@ import type { AwarenessUser } from '../../shared/protocol/awareness.ts';
 import type { DraftSession } from './collab/createDraftSession.ts';
 import { useReadiness } from './collab/useDraftSession.ts';
 import { draftEditorExtensions } from './draftEditorExtensions.ts';
+import type { FlagActivation } from './extensions/FlagHighlights.ts';
 import { FlagToolbar } from './FlagToolbar.tsx';
 import { selectionAnchors, type SelectionAnchors } from './flags/flagAnchors.ts';
 import { LinkDialog } from './LinkDialog.tsx';
@@ -36,7 +37,7 @@ export interface FlaggingProps {
   /** Asks the page for the first comment of a new flag on the selection. */
   onRequestFlag: (request: FlagRequest) => void;
   onHoverFlag: (id: string | null) => void;
-  onActivateFlag: (id: string) => void;
+  onActivateFlag: (id: string, how: FlagActivation) => void;
   isCleanCopy: boolean;
   onCleanCopyChange: (isCleanCopy: boolean) => void;
 }
@@ -115,7 +116,7 @@ export function DraftEditor({ session, user, isReadOnly, canWriteCopy, readerNot
         flags: session.flags.state,
         onRequestFlag: canFlagAtStart.current ? (kind) => requestFlag(kind) : null,
         onHoverFlag: (id) => flaggingRef.current.onHoverFlag(id),
-        onActivateFlag: (id) => flaggingRef.current.onActivateFlag(id),
+        onActivateFlag: (id, how) => flaggingRef.current.onActivateFlag(id, how),
       }),
       editable: false,
       editorProps: {

@@ -11,7 +11,7 @@ import { draftCaret } from './extensions/DraftCaret.ts';
 import { DraftPlaceholder } from './extensions/DraftPlaceholder.ts';
 import { DocumentEdgeKeys } from './extensions/DocumentEdgeKeys.ts';
 import { DraftStructureKeys } from './extensions/DraftStructureKeys.ts';
-import { FlagHighlights } from './extensions/FlagHighlights.ts';
+import { FlagHighlights, type FlagActivation } from './extensions/FlagHighlights.ts';
 import { FlagShortcuts } from './extensions/FlagShortcuts.ts';
 import { KeepStoredMarks } from './extensions/KeepStoredMarks.ts';
 import { LinkShortcut } from './extensions/LinkShortcut.ts';
@@ -33,7 +33,7 @@ export interface DraftEditorExtensionOptions {
   /** Set for roles that may flag: the flag shortcuts call it with the kind. */
   onRequestFlag: ((kind: FlagKind) => void) | null;
   onHoverFlag: (id: string | null) => void;
-  onActivateFlag: (id: string) => void;
+  onActivateFlag: (id: string, how: FlagActivation) => void;
 }
 
 /**

@@ -22,7 +22,7 @@ export function shortcutLabel(spec: string, isApple = isApplePlatform()): string
     Shift: ['Shift', '⇧'],
   };
   const modifiers = parts.map((part) => names[part]?.[isApple ? 1 : 0] ?? part);
-  const keyName = key.length === 1 ? key.toUpperCase() : (ARROWS[key] ?? key);
+  const keyName = key.length === 1 ? key.toUpperCase() : (ARROWS[key] ?? (isApple && key === 'Enter' ? '↩' : key));
   return isApple ? modifiers.join('') + keyName : [...modifiers, keyName].join('+');
 }
 

@@ -10,6 +10,7 @@ import { getDraft } from '../api/drafts.ts';
 import { Link } from '../app/Link.tsx';
 import { useHash } from '../app/router.ts';
 import { DraftEditor, type FlagRequest } from '../editor/DraftEditor.tsx';
+import type { FlagActivation } from '../editor/extensions/FlagHighlights.ts';
 import type { DraftSession } from '../editor/collab/createDraftSession.ts';
 import { useConnectionState, useDraftSession, useFlags, useSessionUser } from '../editor/collab/useDraftSession.ts';
 import type { CloseRemedy } from '../editor/collab/closeReasons.ts';
@@ -212,7 +213,7 @@ function EditorForSession({ session, user, account, lockNotice, history, isSigni
   const connection = useConnectionState(session);
   const canWriteCopy = canWriteRootType(account.role, ROOT_TYPES.body);
   const flagState = useFlagState();
-  const { openFlagId, setOpenFlagId, hoveredFlagId, setHoveredFlagId } = flagState;
+  const { openFlagId, setOpenFlagId, hoveredFlagId, setHoveredFlagId, threadFocusFor, activateFlag, onThreadFocused } = flagState;
   const [isCleanCopy, setCleanCopy] = useState(false);
   const [flagRequest, setFlagRequest] = useState<FlagRequest | null>(null);
 
@@ -235,7 +236,7 @@ function EditorForSession({ session, user, account, lockNotice, history, isSigni
           cannotFlagReason: canFlag(account.role) ? null : `As ${roleLabel(account.role)}, you can read flags but not raise them; ${rolesThatCan(ACTIONS.flag)} can.`,
           onRequestFlag: setFlagRequest,
           onHoverFlag: setHoveredFlagId,
-          onActivateFlag: setOpenFlagId,
+          onActivateFlag: activateFlag,
           isCleanCopy,
           onCleanCopyChange: setCleanCopy,
         }}
@@ -250,6 +251,8 @@ function EditorForSession({ session, user, account, lockNotice, history, isSigni
               account={account}
               openFlagId={openFlagId}
               onOpenFlag={setOpenFlagId}
+              focusThreadOf={threadFocusFor}
+              onThreadFocused={onThreadFocused}
               hoveredFlagId={hoveredFlagId}
               onHoverFlag={setHoveredFlagId}
               history={history}
@@ -287,8 +290,9 @@ const FLAG_HASH_PREFIX = 'flag-';
 
 /**
  * Which flag's thread is open (kept in the address as `#flag-<id>`, so a link
- * from the inbox opens it and the address can be shared) and which flag the
- * pointer is on, in the copy or in the panel.
+ * from the inbox opens it and the address can be shared), whether it is to
+ * take the focus (opened from the keyboard), and which flag the pointer is on,
+ * in the copy or in the panel.
  */
 function useFlagState() {
   const hash = useHash();
@@ -303,7 +307,16 @@ function useFlagState() {
     const next = id ? `#${FLAG_HASH_PREFIX}${encodeURIComponent(id)}` : '';
     if (location.hash !== next) history.replaceState(null, '', location.pathname + location.search + next);
   }, []);
-  return { openFlagId, setOpenFlagId, hoveredFlagId, setHoveredFlagId };
+  const [threadFocusFor, setThreadFocusFor] = useState<string | null>(null);
+  const activateFlag = useCallback(
+    (id: string, how: FlagActivation) => {
+      setOpenFlagId(id);
+      setThreadFocusFor(how === 'keys' ? id : null);
+    },
+    [setOpenFlagId],
+  );
+  const onThreadFocused = useCallback(() => setThreadFocusFor(null), []);
+  return { openFlagId, setOpenFlagId, hoveredFlagId, setHoveredFlagId, threadFocusFor, activateFlag, onThreadFocused };
 }
 
 function safeDecode(value: string): string | null {

@@ -11,6 +11,8 @@ import { diffMapping, drawnRanges, isDrawable, isDrawnAsLaidOut, type FlagDecora
 import { EMPTY_FLAG_LAYOUT, isSameLayout, layoutFlags, type FlagLayout, type FlagRange } from '../flags/flagLayout.ts';
 import { FLAG_KIND_WORDS } from '../../../shared/annotations/words.ts';
 import { RecomputeTimer } from '../flags/RecomputeTimer.ts';
+import { flagAtSelection } from '../flags/flagAtSelection.ts';
+import { OPEN_FLAG_KEY } from '../flags/flagKindWords.ts';
 import { innermostFlagAt, isStillTyping, trackFlagsAt, trackingDecoration } from '../flags/typingFlags.ts';
 import { canPaintTypingHighlights, TypingHighlightPainter } from '../flags/TypingHighlightPainter.ts';
 
@@ -34,9 +36,15 @@ export interface FlagHighlightsOptions {
   flags: ValueStore<readonly Flag[]> | null;
   /** The pointer entered (id) or left (null) a flagged span. */
   onHoverFlag: (id: string | null) => void;
-  /** A flagged span was clicked: open its thread. The innermost flag under the pointer wins. */
-  onActivateFlag: (id: string) => void;
+  /**
+   * Open a flag's thread: a flagged span was clicked (the innermost flag under
+   * the pointer wins), or OPEN_FLAG_KEY pressed in one (the thread then takes
+   * the focus).
+   */
+  onActivateFlag: (id: string, how: FlagActivation) => void;
 }
+
+export type FlagActivation = 'pointer' | 'keys';
 
 export interface FlagHighlightsState {
   flags: readonly Flag[];
@@ -112,6 +120,20 @@ export const FlagHighlights = Extension.create<FlagHighlightsOptions>({
     };
   },
 
+  addKeyboardShortcuts() {
+    return {
+      [OPEN_FLAG_KEY]: ({ editor }) => {
+        const plugin = flagHighlightsKey.getState(editor.state);
+        if (!plugin || plugin.isHidden) return false;
+        const { from, to } = editor.state.selection;
+        const id = flagAtSelection(plugin.decorations, from, to);
+        if (!id) return false;
+        this.options.onActivateFlag(id, 'keys');
+        return true;
+      },
+    };
+  },
+
   addProseMirrorPlugins() {
     const options = this.options;
     return [
@@ -144,7 +166,7 @@ export const FlagHighlights = Extension.create<FlagHighlightsOptions>({
           },
           handleClick: (view, _pos, event) => {
             const id = flagIdAt(event.target) ?? typingFlagAt(view, event);
-            if (id && view.state.selection.empty) options.onActivateFlag(id);
+            if (id && view.state.selection.empty) options.onActivateFlag(id, 'pointer');
             return false;
           },
         },

@@ -6,3 +6,6 @@ export const FLAG_SHORTCUTS: Readonly<Record<FlagKind, string>> = {
   [FLAG_KINDS.sourceNeeded]: 'Mod-Shift-2',
   [FLAG_KINDS.legalRisk]: 'Mod-Shift-3',
 };
+
+/** Opens the thread of the flag at the caret, and takes the focus to it. */
+export const OPEN_FLAG_KEY = 'Alt-Enter';

@@ -29,6 +29,9 @@ export interface AnnotationsPanelProps {
   /** The flag whose thread is open, or null for the list. */
   openFlagId: string | null;
   onOpenFlag: (id: string | null) => void;
+  /** A flag whose thread is to take the focus once shown (opened from the keyboard in the copy). */
+  focusThreadOf?: string | null;
+  onThreadFocused?: () => void;
   hoveredFlagId: string | null;
   onHoverFlag: (id: string | null) => void;
   /** The History tab's content (versions and sign-offs); no tab without it. */
@@ -58,6 +61,10 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
   useEffect(() => {
     if (props.showHistoryRequest) setTab('history');
   }, [props.showHistoryRequest]);
+  // A flag opened from the copy shows its thread whichever tab was open.
+  useEffect(() => {
+    if (openFlagId) setTab('flags');
+  }, [openFlagId]);
   const tabsId = useId();
   // Until (or unless) the directory answers, the people this draft already names can be chosen.
   const directory = usePeopleDirectory();
@@ -212,13 +219,19 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
             flag={openFlag}
             layout={layout}
             onBack={() => onOpenFlag(null)}
-            onSelect={() => showFlag(openFlag.id)}
+            onSelect={() => {
+              showFlag(openFlag.id);
+              // Into the copy, the flagged words selected: the keys go on from there.
+              if (!editor.isDestroyed) editor.view.focus();
+            }}
             neighbours={neighboursOf(ordered, filters, openFlag.id)}
             onStep={(id, direction) => {
               showFlag(id);
               setStepped({ flagId: id, direction });
             }}
             arrivedBy={stepped?.flagId === openFlag.id ? stepped.direction : null}
+            takesFocus={props.focusThreadOf === openFlag.id}
+            onFocusTaken={props.onThreadFocused}
           />
         ) : (
           <>

@@ -26,13 +26,16 @@ export interface FlagThreadProps {
   layout: FlagLayout;
   people: readonly PersonRef[];
   onBack: () => void;
-  /** Selects the flagged text in the copy. */
+  /** Selects the flagged text in the copy, and goes there. */
   onSelect: () => void;
   /** The flags listed around this one (the list's filters apply), and a step to one of them. */
   neighbours: FlagNeighbours;
   onStep: (id: string, direction: StepDirection) => void;
   /** Set when this thread was reached by a step: that button takes the focus, so the keys can go on. */
   arrivedBy?: StepDirection | null;
+  /** The thread takes the focus (opened from the keyboard in the copy), then says so. */
+  takesFocus?: boolean;
+  onFocusTaken?: () => void;
 }
 
 export type StepDirection = 'previous' | 'next';
@@ -40,7 +43,8 @@ export type StepDirection = 'previous' | 'next';
 const errorText = (caught: unknown) => (caught instanceof ApiError ? caught.message : 'something went wrong.');
 
 /** One flag: its text, fields, comments with replies, and resolve or reopen as the rules allow. */
-export function FlagThread({ draftId, editor, account, flag, layout, people, onBack, onSelect, neighbours, onStep, arrivedBy = null }: FlagThreadProps) {
+export function FlagThread(props: FlagThreadProps) {
+  const { draftId, editor, account, flag, layout, people, onBack, onSelect, neighbours, onStep, arrivedBy = null, takesFocus = false, onFocusTaken } = props;
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const isResolved = flag.status === FLAG_STATUSES.resolved;
@@ -48,6 +52,12 @@ export function FlagThread({ draftId, editor, account, flag, layout, people, onB
   const current = currentFlagText(editor, layout, flag.id);
   const isPlaced = layout.order.includes(flag.id);
   const changes = flag.events.filter((event) => event.action === 'changed-after-clearance');
+  const threadRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!takesFocus) return;
+    threadRef.current?.focus();
+    onFocusTaken?.();
+  }, [takesFocus, onFocusTaken]);
 
   const run = async (action: () => Promise<void>, what: string) => {
     setBusy(true);
@@ -62,7 +72,8 @@ export function FlagThread({ draftId, editor, account, flag, layout, people, onB
   };
 
   return (
-    <article className={`thread thread--${flag.kind}`} aria-label={`Flag: ${flag.quote}`}>
+    // Focusable, not tabbable: the keyboard arrives here from the copy, and a screen reader reads out which flag.
+    <article ref={threadRef} tabIndex={-1} className={`thread thread--${flag.kind}`} aria-label={`Flag: ${flag.quote}`}>
       <div className="thread__nav">
         <button type="button" className="button button--quiet button--small" onClick={onBack}>
           <Icon name="arrowLeft" />

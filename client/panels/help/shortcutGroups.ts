@@ -1,7 +1,7 @@
 import { FLAG_KIND_NAMES } from '../../../shared/annotations/kinds.ts';
 import { FLAG_KIND_WORDS } from '../../../shared/annotations/words.ts';
 import { documentEdgeKeys, FORMATTING_KEYS } from '../../editor/editorKeys.ts';
-import { FLAG_SHORTCUTS } from '../../editor/flags/flagKindWords.ts';
+import { FLAG_SHORTCUTS, OPEN_FLAG_KEY } from '../../editor/flags/flagKindWords.ts';
 import { shortcutLabel } from '../../editor/shortcutLabel.ts';
 
 export interface ShortcutRow {
@@ -42,12 +42,13 @@ export function shortcutGroups(isApple: boolean): ShortcutGroup[] {
     },
     {
       title: 'Flags',
-      note: 'Flag with words of the copy selected.',
+      note: 'In the copy: flag the words selected, or open the flag the caret is in.',
       rows: [
         ...FLAG_KIND_NAMES.map((kind) => ({
           action: `Flag as ${FLAG_KIND_WORDS[kind].label.toLowerCase()}`,
           keys: [label(FLAG_SHORTCUTS[kind])],
         })),
+        { action: 'Open the flag at the caret', keys: [label(OPEN_FLAG_KEY)] },
         { action: 'Send a comment or reply', keys: [label(SEND_COMMENT_KEY)] },
       ],
     },

@@ -12,6 +12,7 @@ describe('the keyboard shortcuts list', () => {
     expect(rows.get('Redo')).toEqual(['Ctrl+Shift+Z']);
     expect(rows.get('Flag as claim')).toEqual(['Ctrl+Shift+1']);
     expect(rows.get('Send a comment or reply')).toEqual(['Ctrl+Enter']);
+    expect(rows.get('Open the flag at the caret')).toEqual(['Alt+Enter']);
     expect(rows.get('Start of the copy')).toEqual(['Ctrl+Home']);
     expect(rows.get('Select to either end')).toEqual(['Ctrl+Shift+Home', 'Ctrl+Shift+End']);
   });
@@ -23,5 +24,7 @@ describe('the keyboard shortcuts list', () => {
     expect(rows.get('End of the copy')).toEqual(['⌘↓']);
     expect(rows.get('Select to either end')).toEqual(['⌘⇧↑', '⌘⇧↓']);
     expect(rows.get('This list of shortcuts')).toEqual(['?', '⌘/']);
+    expect(rows.get('Send a comment or reply')).toEqual(['⌘↩']);
+    expect(rows.get('Open the flag at the caret')).toEqual(['⌥↩']);
   });
 });
