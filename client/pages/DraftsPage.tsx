@@ -102,34 +102,39 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
             {stateFilter ? `Drafts in ${DESK_STATE_WORDS[stateFilter].label.toLowerCase()}` : 'All drafts'}
           </h2>
           <div className="drafts-filter">
-            <label htmlFor={filterId} className="drafts-filter__label">
-              Show
-            </label>
-            <select
-              id={filterId}
-              className="field__input field__input--compact"
-              value={stateFilter ?? ''}
-              onChange={(event) => setStateFilter((event.target.value || null) as DeskState | null)}
-            >
-              <option value="">All drafts</option>
-              {DESK_STATES.map((state) => (
-                <option key={state} value={state}>
-                  {DESK_STATE_WORDS[state].label}
-                </option>
-              ))}
-            </select>
-            <label htmlFor={searchId} className="drafts-filter__label drafts-filter__search-label">
-              Find
-            </label>
-            <input
-              id={searchId}
-              type="search"
-              className="field__input field__input--compact drafts-filter__search"
-              placeholder="Words of the title"
-              autoComplete="off"
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-            />
+            {/* Each label stays with its control when a narrow window wraps the row. */}
+            <span className="drafts-filter__item">
+              <label htmlFor={filterId} className="drafts-filter__label">
+                Show
+              </label>
+              <select
+                id={filterId}
+                className="field__input field__input--compact"
+                value={stateFilter ?? ''}
+                onChange={(event) => setStateFilter((event.target.value || null) as DeskState | null)}
+              >
+                <option value="">All drafts</option>
+                {DESK_STATES.map((state) => (
+                  <option key={state} value={state}>
+                    {DESK_STATE_WORDS[state].label}
+                  </option>
+                ))}
+              </select>
+            </span>
+            <span className="drafts-filter__item drafts-filter__item--search">
+              <label htmlFor={searchId} className="drafts-filter__label">
+                Find
+              </label>
+              <input
+                id={searchId}
+                type="search"
+                className="field__input field__input--compact drafts-filter__search"
+                placeholder="Words of the title"
+                autoComplete="off"
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+              />
+            </span>
           </div>
           {isSearching && shown !== null && drafts !== null && drafts.length > 0 && (
             <p className="muted drafts-filter__count" role="status">

@@ -54,6 +54,23 @@ describe.skipIf(unavailable !== undefined)('a draft in a narrow window, in Chrom
     }).toBe(true);
   }, 60_000);
 
+  it('fits the drafts list into a phone-sized window, its Show and Find wrapped onto two lines', async () => {
+    const page = await newProfilePage(suite.profiles, 'editor');
+    await page.setViewportSize({ width: 360, height: 760 });
+    await openSignedIn(page, `${suite.server.url}/`, 'editor', DEMO_PASSWORD);
+    const find = page.getByLabel('Find');
+    await find.waitFor();
+    // Before, the Find field ran 108 px past the window's edge and the page scrolled sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const show = (await page.getByLabel('Show').boundingBox())!;
+    const field = (await find.boundingBox())!;
+    expect(field.x + field.width).toBeLessThanOrEqual(360);
+    expect(field.y).toBeGreaterThan(show.y + show.height - 1);
+    // Each label stays on the line of its control.
+    const label = (await page.getByText('Find', { exact: true }).boundingBox())!;
+    expect(Math.abs(label.y + label.height / 2 - (field.y + field.height / 2))).toBeLessThan(4);
+  }, 60_000);
+
   it('shows a chief on a laptop screen the whole save status, with the people in the draft as initials', async () => {
     const draftId = await importSampleDraft(suite.server);
     const page = await newProfilePage(suite.profiles, 'chief');
