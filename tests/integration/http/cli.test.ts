@@ -148,7 +148,9 @@ describe.concurrent('npm run user', { timeout: 90_000 }, () => {
   });
 });
 
-describe.concurrent('server start-up and accounts', () => {
+// Each test starts the server from source (tsx compiles it) once or twice, several at a time: alone
+// 13–15 s, and in a clean-clone CI run one went past 30 s.
+describe.concurrent('server start-up and accounts', { timeout: 90_000 }, () => {
 
   it('refuses to start in production without SESSION_SECRET, naming it', async () => {
     const dataDir = newDir();
