@@ -38,7 +38,10 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
   const { drafts, error, fetchedAt } = useDraftList(stateFilter);
   const filterId = useId();
   const searchId = useId();
-  const shown = useMemo(() => drafts?.filter((draft) => titleMatches(shownTitle(draft.title), query)) ?? null, [drafts, query]);
+  // The whole list leaves spiked drafts out: killed stories would crowd the desk's view for good.
+  const listed = useMemo(() => (stateFilter || !drafts ? drafts : drafts.filter((draft) => draft.state !== 'spiked')), [drafts, stateFilter]);
+  const spikedCount = drafts && listed ? drafts.length - listed.length : 0;
+  const shown = useMemo(() => listed?.filter((draft) => titleMatches(shownTitle(draft.title), query)) ?? null, [listed, query]);
   const isSearching = query.trim() !== '';
   const isOffline = useIsOffline();
   const withOfflineCopy = useDraftsWithOfflineCopy(account.id, isOffline);
@@ -99,7 +102,7 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
 
         <section aria-labelledby="drafts-list-heading" className="drafts-page__list">
           <h2 id="drafts-list-heading" className="visually-hidden">
-            {stateFilter ? `Drafts in ${DESK_STATE_WORDS[stateFilter].label.toLowerCase()}` : 'All drafts'}
+            {stateFilter ? `Drafts in ${DESK_STATE_WORDS[stateFilter].label.toLowerCase()}` : 'All drafts but the spiked'}
           </h2>
           <div className="drafts-filter">
             {/* Each label stays with its control when a narrow window wraps the row. */}
@@ -113,7 +116,7 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
                 value={stateFilter ?? ''}
                 onChange={(event) => setStateFilter((event.target.value || null) as DeskState | null)}
               >
-                <option value="">All drafts</option>
+                <option value="">All but spiked</option>
                 {DESK_STATES.map((state) => (
                   <option key={state} value={state}>
                     {DESK_STATE_WORDS[state].label}
@@ -136,11 +139,11 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
               />
             </span>
           </div>
-          {isSearching && shown !== null && drafts !== null && drafts.length > 0 && (
+          {isSearching && shown !== null && listed !== null && listed.length > 0 && (
             <p className="muted drafts-filter__count" role="status">
               {shown.length === 0
                 ? `No draft title has the words “${query.trim()}”.`
-                : `${shown.length} of ${drafts.length} ${drafts.length === 1 ? 'draft' : 'drafts'}`}
+                : `${shown.length} of ${listed.length} ${listed.length === 1 ? 'draft' : 'drafts'}`}
             </p>
           )}
           {error && (
@@ -169,6 +172,7 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
           {drafts !== null && drafts.length === 0 && stateFilter && (
             <p className="muted">No drafts are in “{DESK_STATE_WORDS[stateFilter].label}”.</p>
           )}
+          {listed !== null && listed.length === 0 && spikedCount > 0 && <p className="muted">Every draft is spiked.</p>}
           {drafts !== null && drafts.length === 0 && !stateFilter && (
             <div className="empty-state">
               <p className="empty-state__title">No drafts yet.</p>
@@ -180,6 +184,17 @@ export function DraftsPage({ account }: { account: AccountSummary }) {
             </div>
           )}
           {shown !== null && shown.length > 0 && <DraftsTable drafts={shown} now={fetchedAt ?? new Date()} isOffline={isOffline} withOfflineCopy={withOfflineCopy} />}
+          {spikedCount > 0 && (
+            <p className="muted drafts-page__spiked">
+              <Icon name="spike" />
+              <span>
+                {spikedCount === 1 ? '1 spiked draft is' : `${spikedCount} spiked drafts are`} not listed.{' '}
+                <button type="button" className="link-button" onClick={() => setStateFilter('spiked')}>
+                  Show spiked drafts
+                </button>
+              </span>
+            </p>
+          )}
         </section>
 
         {canCreate && <ImportDraft onImported={openDraft} />}

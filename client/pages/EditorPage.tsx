@@ -21,6 +21,7 @@ import { LIVE, VersionViewer, type ViewerRequest } from '../panels/history/Versi
 import { versionTitle } from '../panels/history/versionWords.ts';
 import { DeskControls } from '../panels/signoff/DeskControls.tsx';
 import { LockNotice } from '../panels/signoff/LockNotice.tsx';
+import { SpikedNotice } from '../panels/signoff/SpikedNotice.tsx';
 import { RefusedEditsNotice } from '../panels/signoff/RefusedEditsNotice.tsx';
 import { SignOffDialog } from '../panels/signoff/SignOffDialog.tsx';
 import { SignoffBanner } from '../panels/signoff/SignoffBanner.tsx';
@@ -148,6 +149,7 @@ export function EditorPage({ draftId, account }: EditorPageProps) {
       )}
       {session && <ConnectionNotice session={session} />}
       {refusedText !== null && <RefusedEditsNotice refusedText={refusedText} onDismiss={() => setRefusedText(null)} />}
+      {desk.desk?.state === 'spiked' && <SpikedNotice canBringBack={can(account.role, ACTIONS.editCopy)} />}
       <SignoffBanner
         desk={desk.desk}
         signoffs={desk.signoffs}

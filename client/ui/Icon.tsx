@@ -152,6 +152,8 @@ const PATHS = {
   message: <path d="M4 5h16v11H9l-5 4z" />,
   close: <path d="M6 6l12 12M18 6 6 18" />,
   trash: <path d="M4 7h16M9 7V4h6v3M6.5 7l1 13h9l1-13" />,
+  // The desk's spike: a pin on a weighted base, where killed copy went.
+  spike: <path d="M12 3v14M9.5 17h5M6 20.5h12" />,
 } satisfies Record<string, ReactNode>;
 
 export type IconName = keyof typeof PATHS;

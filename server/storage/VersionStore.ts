@@ -63,6 +63,7 @@ export const DESK_STATES = {
   legalReview: 'legal-review',
   signedOff: 'signed-off',
   changedSinceSignoff: 'changed-since-signoff',
+  spiked: 'spiked',
 } as const;
 export type DeskStateName = (typeof DESK_STATES)[keyof typeof DESK_STATES];
 

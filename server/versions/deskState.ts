@@ -38,8 +38,8 @@ export async function mirrorDesk(deps: VersionDeps, room: Room): Promise<DeskVie
 }
 
 /**
- * Moves a draft between draft, in review and legal review (the body schema
- * allows no other). Editors and chiefs (403 otherwise). Moving to the state it
+ * Moves a draft between draft, in review, legal review and spiked (the body
+ * schema allows no other). Editors and chiefs (403 otherwise). Moving to the state it
  * is in changes nothing and logs nothing.
  */
 export async function setDeskState(

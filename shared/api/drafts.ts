@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { deskStateSchema } from './versions.ts';
 
 /** Draft ids are server-made, URL-safe and short; anything else is refused at the edge. */
 export const DRAFT_ID_PATTERN = /^[A-Za-z0-9_-]{6,64}$/;
@@ -42,8 +43,8 @@ export const draftSummarySchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   present: z.array(presentPersonSchema),
-  /** The desk state (draft, in-review, legal-review, signed-off, changed-since-signoff). */
-  state: z.enum(['draft', 'in-review', 'legal-review', 'signed-off', 'changed-since-signoff']),
+  /** The desk state (draft, in-review, legal-review, signed-off, changed-since-signoff, spiked). */
+  state: deskStateSchema,
 });
 export type DraftSummary = z.infer<typeof draftSummarySchema>;
 

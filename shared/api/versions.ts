@@ -10,9 +10,14 @@ export const MAX_VERSION_NAME_CHARS = 120;
 export const MAX_SIGNOFF_NOTE_CHARS = 2000;
 
 export const VERSION_KIND_NAMES = ['named', 'checkpoint', 'restore'] as const;
-export const DESK_STATE_NAMES = ['draft', 'in-review', 'legal-review', 'signed-off', 'changed-since-signoff'] as const;
-/** The states a person moves a draft between; 'signed-off' follows a sign-off, 'changed-since-signoff' an edit after it. */
-export const MANUAL_DESK_STATE_NAMES = ['draft', 'in-review', 'legal-review'] as const;
+export const DESK_STATE_NAMES = ['draft', 'in-review', 'legal-review', 'signed-off', 'changed-since-signoff', 'spiked'] as const;
+/**
+ * The states a person moves a draft between; 'signed-off' follows a sign-off,
+ * 'changed-since-signoff' an edit after it. 'spiked' is a story killed: it
+ * will not run, it leaves the desk's list, and it is kept, to be brought back
+ * by moving it to another state.
+ */
+export const MANUAL_DESK_STATE_NAMES = ['draft', 'in-review', 'legal-review', 'spiked'] as const;
 export const deskStateSchema = z.enum(DESK_STATE_NAMES);
 export type DeskState = z.infer<typeof deskStateSchema>;
 

@@ -57,4 +57,44 @@ describe.skipIf(unavailable !== undefined)('the drafts list, in Chromium', () =>
     expect(await find.inputValue()).toBe('budg');
     expect(await page.getByLabel('Show').inputValue()).toBe('draft');
   }, 60_000);
+
+  it('leaves spiked drafts out of the whole list, says how many, shows them on asking, and lists one again once it is moved back', async () => {
+    const headers = await suite.server.authHeaders('editor');
+    const create = async (title: string) => {
+      const res = await fetch(`${suite.server.url}/api/docs`, jsonInit('POST', { title }, headers));
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { draft: { id: string } }).draft.id;
+    };
+    await create('Mayor resigns over expenses');
+    const killed = await create('Ferry strike called off');
+    const spike = await fetch(`${suite.server.url}/api/docs/${killed}/desk`, jsonInit('POST', { state: 'spiked' }, headers));
+    expect(spike.status).toBe(200);
+
+    const page = await newProfilePage(suite.profiles, 'editor');
+    await openSignedIn(page, `${suite.server.url}/`, 'editor', DEMO_PASSWORD);
+    const titles = page.locator('.drafts-table tbody th');
+    await expect.poll(() => titles.allInnerTexts()).toContain('Mayor resigns over expenses');
+    expect(await titles.allInnerTexts()).not.toContain('Ferry strike called off');
+    const note = page.locator('.drafts-page__spiked');
+    await expect(note.innerText()).resolves.toBe('1 spiked draft is not listed. Show spiked drafts');
+
+    await note.getByRole('button', { name: 'Show spiked drafts' }).click();
+    await expect.poll(() => titles.allInnerTexts()).toEqual(['Ferry strike called off']);
+    expect(await page.getByLabel('Show').inputValue()).toBe('spiked');
+    expect(new URL(page.url()).search).toBe('?state=spiked');
+    await expect(page.locator('.drafts-table tbody .desk-badge').innerText()).resolves.toBe('Spiked');
+
+    // Brought back from its page: it is a draft again, in the whole list.
+    await page.getByRole('link', { name: 'Ferry strike called off' }).click();
+    await page.locator('.topbar .desk-badge', { hasText: 'Spiked' }).waitFor();
+    const notice = page.getByRole('status').filter({ hasText: 'This draft is spiked' });
+    await notice.waitFor();
+    await page.getByLabel('Move the draft to').selectOption('draft');
+    await page.locator('.topbar .desk-badge', { hasText: 'Draft' }).waitFor();
+    await notice.waitFor({ state: 'hidden' });
+    await page.goBack();
+    await page.getByLabel('Show').selectOption('');
+    await expect.poll(() => titles.allInnerTexts()).toContain('Ferry strike called off');
+    expect(await note.count()).toBe(0);
+  }, 60_000);
 });

@@ -17,7 +17,7 @@ export interface DeskControlsProps {
 
 /**
  * The top bar's desk part: the state badge (icon and words), a "Move to"
- * select for editors and chiefs (draft, in review, legal review), and the
+ * select for editors and chiefs (draft, in review, legal review, spiked), and the
  * chief's Sign off button.
  */
 export function DeskControls({ draftId, account, desk, onChanged, onRequestSignOff }: DeskControlsProps) {

@@ -12,4 +12,5 @@ export const DESK_STATE_WORDS: Readonly<Record<DeskState, { label: string; icon:
     icon: 'alert',
     description: 'Signed off, then changed: the live copy is not what was approved.',
   },
+  spiked: { label: 'Spiked', icon: 'spike', description: 'Killed: it will not run. Kept, and brought back by moving it to another state.' },
 };

@@ -9,7 +9,7 @@ import { appendParagraph, bodyString, connectClient, type TestClient } from '../
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
 import { waitFor } from '../../support/waitFor.ts';
 import { expectError } from '../../support/apiHelpers.ts';
-import { DRAFT_ID, anchorsAround, call, createFlag, flagsPath, lastParagraphText, seedFlaggableDraft } from '../../support/flagFixtures.ts';
+import { DRAFT_ID, SENTENCE, anchorsAround, call, createFlag, flagsPath, lastParagraphText, seedFlaggableDraft } from '../../support/flagFixtures.ts';
 
 const docPath = (suffix: string) => `/api/docs/${DRAFT_ID}${suffix}`;
 const json = async <T>(res: Response, status = 200): Promise<T> => {
@@ -235,6 +235,38 @@ describe('versions, compare, restore, sign-off, desk and export', () => {
     expect(inReview.drafts.map((d) => [d.id, d.state])).toEqual([[DRAFT_ID, 'legal-review']]);
     expect((await json<DraftList>(await call(server, 'editor', 'GET', '/api/docs?state=draft'))).drafts).toEqual([]);
     await expectError(await call(server, 'editor', 'GET', '/api/docs?state=bogus'), 400, 'validation_failed');
+  });
+
+  it('spikes a draft and brings it back: kept, listed under spiked, live for everyone, and logged', async () => {
+    const reader = connectClient(server.collabUrl, DRAFT_ID, { token: await server.tokenFor('legal') });
+    try {
+      await reader.waitSynced();
+      await expectError(await call(server, 'legal', 'POST', docPath('/desk'), { state: 'spiked' }), 403, 'forbidden');
+      expect(await json(await call(server, 'editor', 'POST', docPath('/desk'), { state: 'spiked' }))).toMatchObject({ state: 'spiked' });
+      // Everyone in the draft sees it at once.
+      await waitFor(() => reader.doc.getMap('desk').get('state') === 'spiked', 'the spike to reach the reader');
+      const spiked = await json<DraftList>(await call(server, 'legal', 'GET', '/api/docs?state=spiked'));
+      expect(spiked.drafts.map((d) => [d.id, d.state])).toEqual([[DRAFT_ID, 'spiked']]);
+      // The whole list still carries it, with its state: leaving it out is the desk view's choice.
+      const all = await json<DraftList>(await call(server, 'legal', 'GET', '/api/docs'));
+      expect(all.drafts.find((d) => d.id === DRAFT_ID)?.state).toBe('spiked');
+      // Nothing is lost: the copy is as it was.
+      const copy = await json<{ content: Node }>(await call(server, 'legal', 'GET', docPath('/export?format=json')));
+      expect(JSON.stringify(copy.content)).toContain(SENTENCE);
+
+      expect(await json(await call(server, 'editor', 'POST', docPath('/desk'), { state: 'draft' }))).toMatchObject({ state: 'draft' });
+      await waitFor(() => reader.doc.getMap('desk').get('state') === 'draft', 'the draft to come back for the reader');
+      expect((await json<DraftList>(await call(server, 'editor', 'GET', '/api/docs?state=spiked'))).drafts).toEqual([]);
+    } finally {
+      reader.destroy();
+    }
+    const moves = (await json<{ entries: Array<{ action: string; detail: Record<string, unknown> }> }>(await call(server, 'editor', 'GET', docPath('/activity')))).entries
+      .filter((entry) => entry.action === 'state-changed')
+      .map((entry) => entry.detail);
+    expect(moves.slice(0, 2)).toEqual([
+      { from: 'spiked', to: 'draft' },
+      { from: 'draft', to: 'spiked' },
+    ]);
   });
 
   it('exports the live draft and a version as HTML, Markdown and JSON, signed ones with their record, never flags or script', async () => {
