@@ -11,6 +11,7 @@ import { Link } from '../app/Link.tsx';
 import { useHash } from '../app/router.ts';
 import { DraftEditor, type FlagRequest } from '../editor/DraftEditor.tsx';
 import type { FlagActivation } from '../editor/extensions/FlagHighlights.ts';
+import type { ThreadArrival } from '../panels/annotations/FlagThread.tsx';
 import type { DraftSession } from '../editor/collab/createDraftSession.ts';
 import { useConnectionState, useDraftSession, useFlags, useSessionUser } from '../editor/collab/useDraftSession.ts';
 import type { CloseRemedy } from '../editor/collab/closeReasons.ts';
@@ -215,7 +216,7 @@ function EditorForSession({ session, user, account, lockNotice, history, isSigni
   const connection = useConnectionState(session);
   const canWriteCopy = canWriteRootType(account.role, ROOT_TYPES.body);
   const flagState = useFlagState();
-  const { openFlagId, setOpenFlagId, hoveredFlagId, setHoveredFlagId, threadFocusFor, activateFlag, onThreadFocused } = flagState;
+  const { openFlagId, setOpenFlagId, hoveredFlagId, setHoveredFlagId, threadArrival, activateFlag, onThreadArrived } = flagState;
   const [isCleanCopy, setCleanCopy] = useState(false);
   const [flagRequest, setFlagRequest] = useState<FlagRequest | null>(null);
 
@@ -253,8 +254,8 @@ function EditorForSession({ session, user, account, lockNotice, history, isSigni
               account={account}
               openFlagId={openFlagId}
               onOpenFlag={setOpenFlagId}
-              focusThreadOf={threadFocusFor}
-              onThreadFocused={onThreadFocused}
+              threadArrival={threadArrival}
+              onThreadArrived={onThreadArrived}
               hoveredFlagId={hoveredFlagId}
               onHoverFlag={setHoveredFlagId}
               history={history}
@@ -292,9 +293,9 @@ const FLAG_HASH_PREFIX = 'flag-';
 
 /**
  * Which flag's thread is open (kept in the address as `#flag-<id>`, so a link
- * from the inbox opens it and the address can be shared), whether it is to
- * take the focus (opened from the keyboard), and which flag the pointer is on,
- * in the copy or in the panel.
+ * from the inbox opens it and the address can be shared), how it was opened
+ * from the copy (its thread may take the focus), and which flag the pointer
+ * is on, in the copy or in the panel.
  */
 function useFlagState() {
   const hash = useHash();
@@ -309,16 +310,16 @@ function useFlagState() {
     const next = id ? `#${FLAG_HASH_PREFIX}${encodeURIComponent(id)}` : '';
     if (location.hash !== next) history.replaceState(null, '', location.pathname + location.search + next);
   }, []);
-  const [threadFocusFor, setThreadFocusFor] = useState<string | null>(null);
+  const [threadArrival, setThreadArrival] = useState<ThreadArrival | null>(null);
   const activateFlag = useCallback(
-    (id: string, how: FlagActivation) => {
-      setOpenFlagId(id);
-      setThreadFocusFor(how === 'keys' ? id : null);
+    (flagId: string, how: FlagActivation) => {
+      setOpenFlagId(flagId);
+      setThreadArrival({ flagId, how });
     },
     [setOpenFlagId],
   );
-  const onThreadFocused = useCallback(() => setThreadFocusFor(null), []);
-  return { openFlagId, setOpenFlagId, hoveredFlagId, setHoveredFlagId, threadFocusFor, activateFlag, onThreadFocused };
+  const onThreadArrived = useCallback(() => setThreadArrival(null), []);
+  return { openFlagId, setOpenFlagId, hoveredFlagId, setHoveredFlagId, threadArrival, activateFlag, onThreadArrived };
 }
 
 function safeDecode(value: string): string | null {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserUnavailableReason, newProfilePage } from '../support/browser.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';
-import { openSignedIn, waitConnected } from '../support/editorPage.ts';
+import { flagAsClaim, openSignedIn, waitConnected } from '../support/editorPage.ts';
 import { importSampleDraft } from '../support/sampleDraft.ts';
 import { DEMO_PASSWORD } from '../support/testServer.ts';
 
@@ -69,6 +69,40 @@ describe.skipIf(unavailable !== undefined)('a draft in a narrow window, in Chrom
     // Each label stays on the line of its control.
     const label = (await page.getByText('Find', { exact: true }).boundingBox())!;
     expect(Math.abs(label.y + label.height / 2 - (field.y + field.height / 2))).toBeLessThan(4);
+  }, 60_000);
+
+  it('in a phone-sized window, brings the thread of a flag tapped in the copy into view below it, and "Show in copy" goes back', async () => {
+    const draftId = await importSampleDraft(suite.server);
+    const page = await newProfilePage(suite.profiles, 'editor');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'editor', DEMO_PASSWORD);
+    await waitConnected(page);
+    await flagAsClaim(page, 'within 24 hours', 'Check the pledge.');
+    await page.getByRole('button', { name: 'All flags' }).click();
+    const thread = page.getByRole('article', { name: 'Flag: within 24 hours' });
+    await thread.waitFor({ state: 'hidden' });
+
+    // A click opens a flag when no words are selected (the new flag's are, still).
+    await page.locator('.copy h1').click();
+    const span = page.locator('.copy .flag--claim', { hasText: 'within 24 hours' });
+    await span.scrollIntoViewIfNeeded();
+    await span.click();
+    // The thread is far below the copy; before, it opened there unseen.
+    const isThreadInView = async () => {
+      const box = await thread.boundingBox();
+      return box !== null && box.y >= 0 && box.y < 800;
+    };
+    await expect.poll(isThreadInView).toBe(true);
+    // And it stays there: nothing scrolls the copy back to the flag once a smooth scroll would have settled.
+    await page.waitForTimeout(1600);
+    expect(await isThreadInView()).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Flag: within 24 hours');
+
+    await thread.getByRole('button', { name: 'Show in copy' }).click();
+    await expect.poll(async () => {
+      const box = await span.boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 800;
+    }).toBe(true);
   }, 60_000);
 
   it('shows a chief on a laptop screen the whole save status, with the people in the draft as initials', async () => {

@@ -16,7 +16,7 @@ import { scrollToFlag } from './scrollToFlag.ts';
 import '../../styles/annotations.css';
 import { countFlags, deadlineParts } from './flagCounts.ts';
 import { FlagList } from './FlagList.tsx';
-import { FlagThread, type StepDirection } from './FlagThread.tsx';
+import { FlagThread, type StepDirection, type ThreadArrival } from './FlagThread.tsx';
 import { DEFAULT_FLAG_FILTERS, inDocumentOrder, neighboursOf, type FlagFilters } from './flagFilters.ts';
 import { KindSwatch } from './KindBadge.tsx';
 import { usePeopleDirectory } from './PeopleDirectory.tsx';
@@ -29,9 +29,9 @@ export interface AnnotationsPanelProps {
   /** The flag whose thread is open, or null for the list. */
   openFlagId: string | null;
   onOpenFlag: (id: string | null) => void;
-  /** A flag whose thread is to take the focus once shown (opened from the keyboard in the copy). */
-  focusThreadOf?: string | null;
-  onThreadFocused?: () => void;
+  /** How a flag was just opened from the copy: its thread may take the focus once shown. */
+  threadArrival?: ThreadArrival | null;
+  onThreadArrived?: () => void;
   hoveredFlagId: string | null;
   onHoverFlag: (id: string | null) => void;
   /** The History tab's content (versions and sign-offs); no tab without it. */
@@ -84,13 +84,15 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
     if (!editor.isDestroyed) editor.commands.setActiveFlag(openFlag ? openFlag.id : null);
   }, [editor, openFlag]);
 
-  // A flag opened from a link (#flag-<id>) is selected as soon as its span is known.
+  // A flag opened from a link (#flag-<id>) is selected as soon as its span is known, and brought to the
+  // middle of the window. One opened from the copy is in view there already: its thread may need the scroll.
   const selectedOnArrival = useRef<string | null>(null);
+  const isFromCopy = props.threadArrival?.flagId === openFlagId;
   useEffect(() => {
     if (!openFlagId || selectedOnArrival.current === openFlagId || !layout.ranges.get(openFlagId)) return;
     selectedOnArrival.current = openFlagId;
-    if (editor.commands.selectFlag(openFlagId)) scrollToFlag(editor, openFlagId);
-  }, [editor, openFlagId, layout]);
+    if (editor.commands.selectFlag(openFlagId) && !isFromCopy) scrollToFlag(editor, openFlagId);
+  }, [editor, openFlagId, layout, isFromCopy]);
 
   // Stable, so the memoized flag cards do not all render again with the panel.
   const showFlag = useCallback(
@@ -230,8 +232,8 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
               setStepped({ flagId: id, direction });
             }}
             arrivedBy={stepped?.flagId === openFlag.id ? stepped.direction : null}
-            takesFocus={props.focusThreadOf === openFlag.id}
-            onFocusTaken={props.onThreadFocused}
+            arrivedFrom={props.threadArrival?.flagId === openFlag.id ? props.threadArrival.how : null}
+            onArrived={props.onThreadArrived}
           />
         ) : (
           <>

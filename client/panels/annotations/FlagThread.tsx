@@ -6,6 +6,7 @@ import { canComment, canEditComment, canResolve } from '../../../shared/annotati
 import type { Comment, Flag, PersonRef } from '../../../shared/annotations/types.ts';
 import { ApiError } from '../../api/ApiError.ts';
 import { addComment, deleteComment, editComment, reopenFlag, resolveFlag } from '../../api/annotations.ts';
+import type { FlagActivation } from '../../editor/extensions/FlagHighlights.ts';
 import type { FlagLayout } from '../../editor/flags/flagLayout.ts';
 import { rolesThatCan } from '../../identity/roleLabel.ts';
 import { ACTIONS } from '../../../shared/permissions/permissions.ts';
@@ -33,9 +34,19 @@ export interface FlagThreadProps {
   onStep: (id: string, direction: StepDirection) => void;
   /** Set when this thread was reached by a step: that button takes the focus, so the keys can go on. */
   arrivedBy?: StepDirection | null;
-  /** The thread takes the focus (opened from the keyboard in the copy), then says so. */
-  takesFocus?: boolean;
-  onFocusTaken?: () => void;
+  /**
+   * Set when the thread was just opened from the copy: from the keys it takes
+   * the focus; from a click or tap, when it is out of sight (a phone-sized
+   * window puts the panel below the copy). Then `onArrived`.
+   */
+  arrivedFrom?: FlagActivation | null;
+  onArrived?: () => void;
+}
+
+/** A flag opened from the copy, and how. */
+export interface ThreadArrival {
+  flagId: string;
+  how: FlagActivation;
 }
 
 export type StepDirection = 'previous' | 'next';
@@ -44,7 +55,7 @@ const errorText = (caught: unknown) => (caught instanceof ApiError ? caught.mess
 
 /** One flag: its text, fields, comments with replies, and resolve or reopen as the rules allow. */
 export function FlagThread(props: FlagThreadProps) {
-  const { draftId, editor, account, flag, layout, people, onBack, onSelect, neighbours, onStep, arrivedBy = null, takesFocus = false, onFocusTaken } = props;
+  const { draftId, editor, account, flag, layout, people, onBack, onSelect, neighbours, onStep, arrivedBy = null, arrivedFrom = null, onArrived } = props;
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const isResolved = flag.status === FLAG_STATUSES.resolved;
@@ -54,10 +65,19 @@ export function FlagThread(props: FlagThreadProps) {
   const changes = flag.events.filter((event) => event.action === 'changed-after-clearance');
   const threadRef = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (!takesFocus) return;
-    threadRef.current?.focus();
-    onFocusTaken?.();
-  }, [takesFocus, onFocusTaken]);
+    if (!arrivedFrom) return;
+    const thread = threadRef.current;
+    if (thread && arrivedFrom === 'keys') thread.focus();
+    // After the frame: the editor scrolls to the caret the tap put down, which would undo this scroll.
+    else if (thread) {
+      requestAnimationFrame(() => {
+        if (!thread.isConnected || isInView(thread)) return;
+        thread.focus({ preventScroll: true });
+        thread.scrollIntoView({ block: 'start' });
+      });
+    }
+    onArrived?.();
+  }, [arrivedFrom, onArrived]);
 
   const run = async (action: () => Promise<void>, what: string) => {
     setBusy(true);
@@ -370,4 +390,10 @@ function FlagStepper({ neighbours, onStep, arrivedBy }: { neighbours: FlagNeighb
       </button>
     </nav>
   );
+}
+
+/** Whether any of the element is within the window. */
+function isInView(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  return box.bottom > 0 && box.top < window.innerHeight;
 }
