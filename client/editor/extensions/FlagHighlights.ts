@@ -166,7 +166,9 @@ export const FlagHighlights = Extension.create<FlagHighlightsOptions>({
           },
           handleClick: (view, _pos, event) => {
             const id = flagIdAt(event.target) ?? typingFlagAt(view, event);
-            if (id && view.state.selection.empty) options.onActivateFlag(id, 'pointer');
+            // ProseMirror asks before it reads the click's caret: the words selected before (a flag just
+            // raised on them, say) must not keep the click from opening the flag. Shift+click extends a selection.
+            if (id && !event.shiftKey) options.onActivateFlag(id, 'pointer');
             return false;
           },
         },
