@@ -69,5 +69,17 @@ describe.skipIf(unavailable !== undefined)('flags from the keyboard, in Chromium
     expect(await thread.count()).toBe(0);
     expect(await focused(page)).toBe('the copy');
     expect(await readCopy(page)).toBe(before);
+
+    // The same flag again, from the History tab, with its thread open behind that tab.
+    const openFromCaret = async () => {
+      await selectInCopy(page, '24 hours');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Alt+Enter');
+      await expect.poll(() => focused(page)).toBe('Flag: within 24 hours');
+    };
+    await openFromCaret();
+    await page.getByRole('tab', { name: 'History' }).click();
+    await thread.waitFor({ state: 'hidden' });
+    await openFromCaret();
   }, 60_000);
 });

@@ -61,10 +61,10 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
   useEffect(() => {
     if (props.showHistoryRequest) setTab('history');
   }, [props.showHistoryRequest]);
-  // A flag opened from the copy shows its thread whichever tab was open.
+  // A flag opened from the copy shows its thread whichever tab was open (the same flag again too).
   useEffect(() => {
     if (openFlagId) setTab('flags');
-  }, [openFlagId]);
+  }, [openFlagId, props.threadArrival]);
   const tabsId = useId();
   // Until (or unless) the directory answers, the people this draft already names can be chosen.
   const directory = usePeopleDirectory();

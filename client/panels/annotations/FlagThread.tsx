@@ -67,16 +67,16 @@ export function FlagThread(props: FlagThreadProps) {
   useEffect(() => {
     if (!arrivedFrom) return;
     const thread = threadRef.current;
-    if (thread && arrivedFrom === 'keys') thread.focus();
-    // After the frame: the editor scrolls to the caret the tap put down, which would undo this scroll.
-    else if (thread) {
-      requestAnimationFrame(() => {
-        if (!thread.isConnected || isInView(thread)) return;
-        thread.focus({ preventScroll: true });
-        thread.scrollIntoView({ block: 'start' });
-      });
-    }
     onArrived?.();
+    if (!thread) return;
+    if (arrivedFrom === 'keys') thread.focus({ preventScroll: true });
+    // After the frame: opening the flag also selects its words in the copy, in this same commit, and
+    // ProseMirror scrolls the copy to them, which would undo this scroll.
+    requestAnimationFrame(() => {
+      if (!thread.isConnected || isInView(thread)) return;
+      thread.focus({ preventScroll: true });
+      thread.scrollIntoView({ block: 'start' });
+    });
   }, [arrivedFrom, onArrived]);
 
   const run = async (action: () => Promise<void>, what: string) => {
