@@ -20,13 +20,18 @@ const boxOf = (page: Page, selector: string) => page.locator(selector).first().b
  */
 describe.skipIf(unavailable !== undefined)('a draft in a narrow window, in Chromium', () => {
   const suite = useBrowserSuite();
+  /** The sample draft, opened as `username` in a window of `width` × `height`. */
+  async function openSampleIn(username: 'editor' | 'chief', width: number, height: number): Promise<Page> {
+    const draftId = await importSampleDraft(suite.server);
+    const page = await newProfilePage(suite.profiles, username);
+    await page.setViewportSize({ width, height });
+    await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, username, DEMO_PASSWORD);
+    await waitConnected(page);
+    return page;
+  }
 
   it('keeps the inbox and the account menu in view, and the flags beside the copy down to a phone-sized window', async () => {
-    const draftId = await importSampleDraft(suite.server);
-    const page = await newProfilePage(suite.profiles, 'editor');
-    await page.setViewportSize({ width: 1024, height: 768 });
-    await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'editor', DEMO_PASSWORD);
-    await waitConnected(page);
+    const page = await openSampleIn('editor', 1024, 768);
 
     for (const width of [1024, 800]) {
       await page.setViewportSize({ width, height: 768 });
@@ -72,11 +77,7 @@ describe.skipIf(unavailable !== undefined)('a draft in a narrow window, in Chrom
   }, 60_000);
 
   it('in a phone-sized window, brings the thread of a flag tapped in the copy into view below it, and "Show in copy" goes back', async () => {
-    const draftId = await importSampleDraft(suite.server);
-    const page = await newProfilePage(suite.profiles, 'editor');
-    await page.setViewportSize({ width: 390, height: 800 });
-    await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'editor', DEMO_PASSWORD);
-    await waitConnected(page);
+    const page = await openSampleIn('editor', 390, 800);
     await flagAsClaim(page, 'within 24 hours', 'Check the pledge.');
     await page.getByRole('button', { name: 'All flags' }).click();
     const thread = page.getByRole('article', { name: 'Flag: within 24 hours' });
@@ -105,11 +106,7 @@ describe.skipIf(unavailable !== undefined)('a draft in a narrow window, in Chrom
   }, 60_000);
 
   it('shows a chief on a laptop screen the whole save status, with the people in the draft as initials', async () => {
-    const draftId = await importSampleDraft(suite.server);
-    const page = await newProfilePage(suite.profiles, 'chief');
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'chief', DEMO_PASSWORD);
-    await waitConnected(page);
+    const page = await openSampleIn('chief', 1366, 768);
 
     // The chief's top bar carries the most controls (desk state, move, sign off); the save status still reads in full.
     const words = page.locator('.topbar__status .save-status > span');
