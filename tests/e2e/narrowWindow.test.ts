@@ -76,8 +76,11 @@ describe.skipIf(unavailable !== undefined)('a draft in a narrow window, in Chrom
     expect(Math.abs(label.y + label.height / 2 - (field.y + field.height / 2))).toBeLessThan(4);
   }, 60_000);
 
-  it('in a phone-sized window, brings the thread of a flag tapped in the copy into view below it, and "Show in copy" goes back', async () => {
-    const page = await openSampleIn('editor', 390, 800);
+  it('on a phone, brings the thread of a flag tapped in the copy into view below it, and "Show in copy" goes back', async () => {
+    const draftId = await importSampleDraft(suite.server);
+    const page = await newProfilePage(suite.profiles, 'editor', { isPhone: true });
+    await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'editor', DEMO_PASSWORD);
+    await waitConnected(page);
     await flagAsClaim(page, 'within 24 hours', 'Check the pledge.');
     await page.getByRole('button', { name: 'All flags' }).click();
     const thread = page.getByRole('article', { name: 'Flag: within 24 hours' });
@@ -86,7 +89,7 @@ describe.skipIf(unavailable !== undefined)('a draft in a narrow window, in Chrom
     // The new flag's words are still selected: the click opens it all the same.
     const span = page.locator('.copy .flag--claim', { hasText: 'within 24 hours' });
     await span.scrollIntoViewIfNeeded();
-    await span.click();
+    await span.tap();
     // The thread is far below the copy; before, it opened there unseen.
     const isThreadInView = async () => {
       const box = await thread.boundingBox();
@@ -98,7 +101,7 @@ describe.skipIf(unavailable !== undefined)('a draft in a narrow window, in Chrom
     expect(await isThreadInView()).toBe(true);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Flag: within 24 hours');
 
-    await thread.getByRole('button', { name: 'Show in copy' }).click();
+    await thread.getByRole('button', { name: 'Show in copy' }).tap();
     await expect.poll(async () => {
       const box = await span.boundingBox();
       return box !== null && box.y >= 0 && box.y + box.height <= 800;

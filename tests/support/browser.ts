@@ -33,13 +33,19 @@ export interface BrowserProfile {
   close: () => Promise<void>;
 }
 
+/** How the profile's device presents itself: a phone takes taps and lays out as one. */
+export interface DeviceOptions {
+  isPhone?: boolean;
+}
+
 /** A fresh browser profile: its own localStorage and IndexedDB, like a second person's machine. */
-export async function launchProfile(): Promise<BrowserProfile> {
+export async function launchProfile({ isPhone = false }: DeviceOptions = {}): Promise<BrowserProfile> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'copydesk-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 860 },
+    viewport: isPhone ? { width: 390, height: 800 } : { width: 1280, height: 860 },
+    ...(isPhone ? { hasTouch: true, isMobile: true } : {}),
   });
   return {
     context,
@@ -55,8 +61,8 @@ export async function launchProfile(): Promise<BrowserProfile> {
  * with page errors logged under `label`. Its waits give up after 10 s, short of
  * a test's own timeout, so a failure names the locator it was waiting for.
  */
-export async function newProfilePage(profiles: BrowserProfile[], label: string): Promise<Page> {
-  const profile = await launchProfile();
+export async function newProfilePage(profiles: BrowserProfile[], label: string, device: DeviceOptions = {}): Promise<Page> {
+  const profile = await launchProfile(device);
   profiles.push(profile);
   const page = await profile.context.newPage();
   page.setDefaultTimeout(10_000);
