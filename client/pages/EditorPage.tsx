@@ -184,6 +184,7 @@ export function EditorPage({ draftId, account }: EditorPageProps) {
             }
             onSignedOff={desk.refresh}
             isSigningOff={isSigningOff}
+            isSpiked={desk.desk?.state === 'spiked'}
             onCloseSignOff={() => setSigningOff(false)}
           />
         ) : (
@@ -206,12 +207,14 @@ interface EditorForSessionProps {
   /** The History tab of the side panel. */
   history: ReactNode;
   isSigningOff: boolean;
+  /** The draft is spiked: the sign-off dialog says to bring it back first. */
+  isSpiked: boolean;
   onCloseSignOff: () => void;
   onSignedOff: () => void;
 }
 
 /** The editor for one session; a new session (StrictMode, another draft) gets a new editor. */
-function EditorForSession({ session, user, account, lockNotice, history, isSigningOff, onCloseSignOff, onSignedOff }: EditorForSessionProps) {
+function EditorForSession({ session, user, account, lockNotice, history, isSigningOff, isSpiked, onCloseSignOff, onSignedOff }: EditorForSessionProps) {
   const flags = useFlags(session);
   const connection = useConnectionState(session);
   const canWriteCopy = canWriteRootType(account.role, ROOT_TYPES.body);
@@ -267,6 +270,7 @@ function EditorForSession({ session, user, account, lockNotice, history, isSigni
             draftId={session.draftId}
             editor={editor}
             isOpen={isSigningOff}
+            isSpiked={isSpiked}
             flags={flags}
             onClose={onCloseSignOff}
             onSignedOff={() => {

@@ -7,7 +7,7 @@ import { conflict, forbidden } from '../appError.ts';
 import { newAnnotationId } from '../annotations/newId.ts';
 import { DESK_STATES, type SignoffRecord } from '../storage/VersionStore.ts';
 import { bodyJSONOfDoc, contentHash } from './canonicalContent.ts';
-import { signoffsOf, writeDesk } from './deskRecord.ts';
+import { readDesk, signoffsOf, writeDesk } from './deskRecord.ts';
 import { mirrorDesk } from './deskState.ts';
 import { openFlagsOf } from './flagsAt.ts';
 import { takeVersion } from './saveVersion.ts';
@@ -28,7 +28,9 @@ export interface SignOffInput {
  * Refused with 409 while legal-risk flags are open, naming them in the
  * message and listing them in `details.openLegalFlags`, unless an
  * override reason is given, which is then recorded with the sign-off and
- * logged on its own (`signoff-override`).
+ * logged on its own (`signoff-override`). Refused with 409 while the draft
+ * is spiked: a story that will not run is brought back before it is signed
+ * off, so the record never says a killed story was cleared to run.
  *
  * Order: check, then save a version of the current state, hash its canonical
  * copy, store the immutable sign-off record, and only then write the summary
@@ -42,6 +44,9 @@ export async function signOff(deps: VersionDeps, input: SignOffInput): Promise<S
   if (!can(principal.role, ACTIONS.signOff)) throw forbidden('only a desk chief signs off');
   const by = actorOf(principal);
   return onDraft(deps, input.draftId, async (room) => {
+    if (readDesk(room.doc).state === DESK_STATES.spiked) {
+      throw conflict('this draft is spiked; move it to another state before signing it off', { deskState: DESK_STATES.spiked });
+    }
     const openFlags = openFlagsOf(room.doc);
     const openLegal = openFlags.filter((flag) => flag.kind === FLAG_KINDS.legalRisk);
     if (openLegal.length > 0 && !input.override) {

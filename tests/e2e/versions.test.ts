@@ -218,4 +218,32 @@ describe.skipIf(unavailable !== undefined)('versions, compare and sign-off in Ch
     expect(await viewer.locator('.copy del.diff--delete').count()).toBe(0);
     expect(errors).toEqual([]);
   }, 150_000);
+
+  it('a spiked draft is not signed off: the dialog says to bring it back, and turns to the form the moment it is back', async () => {
+    const draftId = await importSampleDraft(suite.server);
+    const url = `${suite.server.url}/docs/${draftId}`;
+    const errors: string[] = [];
+    const chief = await openAs('chief', url, errors);
+    await chief.getByLabel('Move the draft to').selectOption('spiked');
+    await chief.locator('.topbar .desk-badge', { hasText: 'Spiked' }).waitFor();
+
+    await chief.getByRole('button', { name: 'Sign off', exact: true }).click();
+    const signOff = chief.getByRole('dialog', { name: 'Sign off this draft' });
+    await signOff.getByText('This draft is spiked, so it cannot be signed off.', { exact: false }).waitFor();
+    expect(await signOff.getByLabel(/^Note/).count()).toBe(0);
+    // The focus is on the way out, so Enter closes it.
+    await chief.keyboard.press('Enter');
+    await signOff.waitFor({ state: 'hidden' });
+
+    // Brought back by someone else while the chief's dialog is open: the form appears.
+    await chief.getByRole('button', { name: 'Sign off', exact: true }).click();
+    await signOff.getByText('This draft is spiked', { exact: false }).waitFor();
+    const back = await fetch(`${url.replace('/docs/', '/api/docs/')}/desk`, jsonInit('POST', { state: 'draft' }, await suite.server.authHeaders('editor')));
+    expect(back.status).toBe(200);
+    await signOff.getByLabel(/^Note/).fill('Running after all.');
+    await signOff.getByRole('button', { name: /^Sign off/ }).click();
+    await signOff.waitFor({ state: 'hidden' });
+    await chief.locator('.topbar .desk-badge', { hasText: 'Signed off' }).waitFor({ timeout: 15_000 });
+    expect(errors).toEqual([]);
+  }, 90_000);
 });

@@ -17,6 +17,8 @@ export interface SignOffDialogProps {
   /** The live editor: its flag layout gives the document order of the list. */
   editor: Editor;
   isOpen: boolean;
+  /** A spiked draft is not signed off (the server refuses): the dialog says how to bring it back instead. */
+  isSpiked: boolean;
   /** The draft's flags, live: the open ones are listed, and open legal-risk ones ask for an override reason. */
   flags: readonly Flag[];
   onClose: () => void;
@@ -37,8 +39,29 @@ export function SignOffDialog(props: SignOffDialogProps) {
       description="Records the copy as it is now, with a hash of its content, your name, the time and the flags open at this moment. A sign-off cannot be changed afterwards."
       onDismiss={props.onClose}
     >
-      {props.isOpen && <SignOffForm {...props} />}
+      {props.isOpen && (props.isSpiked ? <SpikedRefusal onClose={props.onClose} /> : <SignOffForm {...props} />)}
     </Dialog>
+  );
+}
+
+/** Instead of the form: a killed story is brought back (Move to…) before anyone clears it to run. */
+function SpikedRefusal({ onClose }: { onClose: () => void }) {
+  return (
+    <div className="form signoff-form">
+      <p className="signoff-form__warning">
+        <Icon name="spike" />
+        <span>
+          This draft is spiked, so it cannot be signed off. Move it to another state first (Move to…, in the top bar),
+          then sign it off.
+        </span>
+      </p>
+      <div className="form__actions">
+        <span className="form__spacer" />
+        <button type="button" className="button button--primary" autoFocus onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -81,8 +104,10 @@ function SignOffForm({ draftId, editor, flags, onClose, onSignedOff }: SignOffDi
       });
       onSignedOff();
     } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 409) setOverrideAsked(true);
-      setRefusedFlags(refusedLegalFlags(caught));
+      const refused = refusedLegalFlags(caught);
+      // Only a refusal over legal flags asks for a reason; a 409 for another cause (the draft spiked meanwhile) does not.
+      if (refused.length > 0) setOverrideAsked(true);
+      setRefusedFlags(refused);
       setError(`The sign-off was refused: ${caught instanceof ApiError ? caught.message : 'something went wrong.'}`);
       setSending(false);
     }

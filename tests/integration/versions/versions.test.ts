@@ -253,6 +253,11 @@ describe('versions, compare, restore, sign-off, desk and export', () => {
       // Nothing is lost: the copy is as it was.
       const copy = await json<{ content: Node }>(await call(server, 'legal', 'GET', docPath('/export?format=json')));
       expect(JSON.stringify(copy.content)).toContain(SENTENCE);
+      // A killed story is not cleared to run: the chief brings it back first.
+      const refused = await expectError(await call(server, 'chief', 'POST', docPath('/signoffs'), { note: 'run it' }), 409, 'conflict');
+      expect(refused.message).toMatch(/spiked/);
+      expect(refused.details).toEqual({ deskState: 'spiked' });
+      expect((await json<{ signoffs: unknown[] }>(await call(server, 'chief', 'GET', docPath('/signoffs')))).signoffs).toEqual([]);
 
       expect(await json(await call(server, 'editor', 'POST', docPath('/desk'), { state: 'draft' }))).toMatchObject({ state: 'draft' });
       await waitFor(() => reader.doc.getMap('desk').get('state') === 'draft', 'the draft to come back for the reader');
