@@ -1,5 +1,4 @@
 import {
-  draftAnswerSchema,
   draftSummarySchema,
   type CreateDraftBody,
   type DraftSummary,
@@ -12,14 +11,18 @@ import { requestJson } from './request.ts';
 /** A draft in the list, with its desk state ('draft' when the server sends none). */
 export type ListedDraft = DraftSummary & { state: DeskState; locked?: boolean };
 
-const listedDraftsSchema = z.object({
-  drafts: z.array(
-    z.extend(draftSummarySchema, {
-      state: z._default(z.catch(deskStateSchema, 'draft'), 'draft'),
-      locked: z.optional(z.boolean()),
-    }),
-  ),
+/**
+ * A draft summary as this page reads it. A state this build does not know
+ * (a newer server's) reads as 'draft' rather than failing the whole answer:
+ * a tab left open across a deploy keeps listing and opening drafts.
+ */
+export const readableDraftSchema = z.extend(draftSummarySchema, {
+  state: z._default(z.catch(deskStateSchema, 'draft'), 'draft'),
 });
+export const listedDraftsSchema = z.object({
+  drafts: z.array(z.extend(readableDraftSchema, { locked: z.optional(z.boolean()) })),
+});
+const draftAnswerSchema = z.object({ draft: readableDraftSchema });
 
 /** All drafts (or those in one desk state), newest edit first, with who is in each right now. */
 export async function listDrafts(signal?: AbortSignal, state?: DeskState): Promise<ListedDraft[]> {
