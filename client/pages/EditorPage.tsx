@@ -286,7 +286,8 @@ function EditorForSession({ session, user, account, lockNotice, history, isSigni
         onClose={() => setFlagRequest(null)}
         onCreated={(id) => {
           setFlagRequest(null);
-          setOpenFlagId(id);
+          // As a tap on it would: its thread comes into view where the panel sits out of sight (a phone).
+          activateFlag(id, 'pointer');
         }}
       />
     </PeopleDirectoryProvider>

@@ -76,30 +76,34 @@ describe.skipIf(unavailable !== undefined)('a draft in a narrow window, in Chrom
     expect(Math.abs(label.y + label.height / 2 - (field.y + field.height / 2))).toBeLessThan(4);
   }, 60_000);
 
-  it('on a phone, brings the thread of a flag tapped in the copy into view below it, and "Show in copy" goes back', async () => {
+  it('on a phone, brings the thread of a new flag, and of a flag tapped in the copy, into view below it, and "Show in copy" goes back', async () => {
     const draftId = await importSampleDraft(suite.server);
     const page = await newProfilePage(suite.profiles, 'editor', { isPhone: true });
     await openSignedIn(page, `${suite.server.url}/docs/${draftId}`, 'editor', DEMO_PASSWORD);
     await waitConnected(page);
-    await flagAsClaim(page, 'within 24 hours', 'Check the pledge.');
-    await page.getByRole('button', { name: 'All flags' }).click();
     const thread = page.getByRole('article', { name: 'Flag: within 24 hours' });
+    // The thread is far below the copy; before, it opened there unseen.
+    const isThreadInView = async () => {
+      const box = await thread.boundingBox();
+      return box !== null && box.y >= 0 && box.y < 800;
+    };
+    const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    await flagAsClaim(page, 'within 24 hours', 'Check the pledge.');
+    // The new flag's thread, with its first comment, is what the flagger sees next.
+    await expect.poll(isThreadInView).toBe(true);
+    await expect.poll(focusedLabel).toBe('Flag: within 24 hours');
+    await page.getByRole('button', { name: 'All flags' }).click();
     await thread.waitFor({ state: 'hidden' });
 
     // The new flag's words are still selected: the click opens it all the same.
     const span = page.locator('.copy .flag--claim', { hasText: 'within 24 hours' });
     await span.scrollIntoViewIfNeeded();
     await span.tap();
-    // The thread is far below the copy; before, it opened there unseen.
-    const isThreadInView = async () => {
-      const box = await thread.boundingBox();
-      return box !== null && box.y >= 0 && box.y < 800;
-    };
     await expect.poll(isThreadInView).toBe(true);
     // And it stays there: nothing scrolls the copy back to the flag once a smooth scroll would have settled.
     await page.waitForTimeout(1600);
     expect(await isThreadInView()).toBe(true);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Flag: within 24 hours');
+    await expect.poll(focusedLabel).toBe('Flag: within 24 hours');
 
     await thread.getByRole('button', { name: 'Show in copy' }).tap();
     await expect.poll(async () => {
