@@ -82,4 +82,32 @@ describe.skipIf(unavailable !== undefined)('flags from the keyboard, in Chromium
     await thread.waitFor({ state: 'hidden' });
     await openFromCaret();
   }, 60_000);
+
+  it('opens the thread of a flag clicked in the copy and leaves the copy where it was, the flag being in view already', async () => {
+    const draftId = await importSampleDraft(suite.server);
+    const page = await newProfilePage(suite.profiles, 'editor');
+    await openDraftAs(page, `${suite.server.url}/docs/${draftId}`, 'editor');
+    const words = 'fresh reports of Russian missile strikes';
+    await flagAsClaim(page, words, 'Which reports?');
+    await page.getByRole('button', { name: 'All flags' }).click();
+    const thread = page.getByRole('article', { name: `Flag: ${words}` });
+    await thread.waitFor({ state: 'hidden' });
+    // A page that has not opened the flag yet.
+    await page.reload();
+    await page.locator('.copy .flag--claim', { hasText: words }).waitFor({ timeout: 15_000 });
+
+    // The flag on the last lines of the window, where a scroll to the flag would move it to the middle.
+    const span = page.locator('.copy .flag--claim', { hasText: words });
+    await span.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      window.scrollBy({ top: box.bottom - (window.innerHeight - 60), behavior: 'instant' });
+    });
+    const scrolledTo = await page.evaluate(() => window.scrollY);
+    expect(scrolledTo).toBeGreaterThan(0);
+    await span.click();
+    await thread.waitFor();
+    // Longer than a smooth scroll takes to settle.
+    await page.waitForTimeout(1600);
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolledTo);
+  }, 60_000);
 });
