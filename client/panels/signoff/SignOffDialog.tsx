@@ -36,7 +36,11 @@ export function SignOffDialog(props: SignOffDialogProps) {
     <Dialog
       isOpen={props.isOpen}
       title="Sign off this draft"
-      description="Records the copy as it is now, with a hash of its content, your name, the time and the flags open at this moment. A sign-off cannot be changed afterwards."
+      description={
+        props.isSpiked
+          ? 'This draft is spiked, so it cannot be signed off. Move it to another state first (Move to…, in the top bar), then sign it off.'
+          : 'Records the copy as it is now, with a hash of its content, your name, the time and the flags open at this moment. A sign-off cannot be changed afterwards.'
+      }
       onDismiss={props.onClose}
     >
       {props.isOpen && (props.isSpiked ? <SpikedRefusal onClose={props.onClose} /> : <SignOffForm {...props} />)}
@@ -44,23 +48,14 @@ export function SignOffDialog(props: SignOffDialogProps) {
   );
 }
 
-/** Instead of the form: a killed story is brought back (Move to…) before anyone clears it to run. */
+/** Instead of the form (the dialog's description says why): a killed story is brought back before anyone clears it to run. */
 function SpikedRefusal({ onClose }: { onClose: () => void }) {
   return (
-    <div className="form signoff-form">
-      <p className="signoff-form__warning">
-        <Icon name="spike" />
-        <span>
-          This draft is spiked, so it cannot be signed off. Move it to another state first (Move to…, in the top bar),
-          then sign it off.
-        </span>
-      </p>
-      <div className="form__actions">
-        <span className="form__spacer" />
-        <button type="button" className="button button--primary" autoFocus onClick={onClose}>
-          Close
-        </button>
-      </div>
+    <div className="form__actions">
+      <span className="form__spacer" />
+      <button type="button" className="button button--primary" autoFocus onClick={onClose}>
+        Close
+      </button>
     </div>
   );
 }
