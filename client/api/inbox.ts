@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { INBOX_KINDS, type InboxList } from '../../shared/api/annotationAnswers.ts';
+import { deskStateSchema } from '../../shared/api/versions.ts';
 import { requestJson, requestNoContent } from './request.ts';
 
 const inboxSchema = z.object({
@@ -8,6 +9,8 @@ const inboxSchema = z.object({
       id: z.string(),
       draftId: z.string(),
       draftTitle: z.string(),
+      // A state this build does not know, or an older server's answer without one, reads as a plain draft.
+      draftState: z._default(z.catch(deskStateSchema, 'draft'), 'draft'),
       flagId: z.string(),
       kind: z.enum([INBOX_KINDS.mention, INBOX_KINDS.assignment]),
       by: z.object({ id: z.string(), name: z.string() }),

@@ -106,7 +106,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/docs/:id/export', exportRoutes(deps));
   app.route('/api/docs/:id', deskRoutes(deps));
   app.route('/api/docs', docsRoutes({ ...deps, versions: deps.versionDeps.versions }));
-  app.route('/api/inbox', inboxRoutes(deps));
+  app.route('/api/inbox', inboxRoutes({ ...deps, versions: deps.versionDeps.versions }));
   app.all('/api/*', (c) =>
     c.json({ error: { code: ERROR_CODES.notFound, message: `no route ${c.req.method} ${c.req.path}` } }, 404),
   );

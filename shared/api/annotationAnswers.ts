@@ -1,4 +1,5 @@
 import type { Flag, PersonRef } from '../annotations/types.ts';
+import type { DeskState } from './versions.ts';
 
 /**
  * Answers of the annotations, activity and inbox API. Flags travel as they are
@@ -54,6 +55,8 @@ export interface InboxItemView {
   draftId: string;
   /** The draft's title now; '' when the draft is gone. */
   draftTitle: string;
+  /** The draft's desk state now: a spiked story's flags need no more work. */
+  draftState: DeskState;
   flagId: string;
   kind: InboxKind;
   by: PersonRef;

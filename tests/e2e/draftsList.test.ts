@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { jsonInit } from '../support/apiHelpers.ts';
+import { connectClient } from '../support/collabClient.ts';
+import { anchorsAround } from '../support/flagFixtures.ts';
+import { importSampleDraft } from '../support/sampleDraft.ts';
 import { browserUnavailableReason, newProfilePage } from '../support/browser.ts';
 import { useBrowserSuite } from '../support/browserSuite.ts';
 import { openSignedIn } from '../support/editorPage.ts';
@@ -96,5 +99,29 @@ describe.skipIf(unavailable !== undefined)('the drafts list, in Chromium', () =>
     await page.getByLabel('Show').selectOption('');
     await expect.poll(() => titles.allInnerTexts()).toContain('Ferry strike called off');
     expect(await note.count()).toBe(0);
+  }, 60_000);
+
+  it('says in the inbox that a mention is on a spiked draft', async () => {
+    const draftId = await importSampleDraft(suite.server);
+    const reader = connectClient(suite.server.collabUrl, draftId, { token: await suite.server.tokenFor('legal') });
+    try {
+      await reader.waitSynced();
+      const flag = { kind: 'claim', ...anchorsAround(reader.doc, 'what makes him so sure'), comment: '@editor is this sourced?' };
+      expect((await fetch(`${suite.server.url}/api/docs/${draftId}/annotations`, jsonInit('POST', flag, await suite.server.authHeaders('legal')))).status).toBe(201);
+    } finally {
+      reader.destroy();
+    }
+    const page = await newProfilePage(suite.profiles, 'editor');
+    await openSignedIn(page, `${suite.server.url}/`, 'editor', DEMO_PASSWORD);
+    const item = page.locator('.inbox__item', { hasText: 'is this sourced?' });
+    await page.locator('.inbox__button').click();
+    await item.waitFor();
+    expect(await item.innerText()).not.toContain('Spiked');
+
+    const spike = await fetch(`${suite.server.url}/api/docs/${draftId}/desk`, jsonInit('POST', { state: 'spiked' }, await suite.server.authHeaders('editor')));
+    expect(spike.status).toBe(200);
+    await page.reload();
+    await page.locator('.inbox__button').click();
+    await expect.poll(() => item.innerText()).toContain('Spiked: it will not run');
   }, 60_000);
 });

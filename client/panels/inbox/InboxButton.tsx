@@ -131,7 +131,15 @@ export function InboxButton() {
                     <strong>{item.by.name}</strong>&nbsp;{item.kind === 'mention' ? 'mentioned you' : 'assigned you a flag'}
                     {!item.read && <span className="visually-hidden"> (unread)</span>}
                   </span>
-                  <span className="inbox__draft">in “{item.draftTitle || 'a deleted draft'}” · {formatTime(item.at)}</span>
+                  <span className="inbox__draft">
+                    in “{item.draftTitle || 'a deleted draft'}” · {formatTime(item.at)}
+                    {item.draftState === 'spiked' && (
+                      <span className="inbox__spiked">
+                        <Icon name="spike" />
+                        Spiked: it will not run
+                      </span>
+                    )}
+                  </span>
                   {item.excerpt && <span className="inbox__excerpt">{item.excerpt}</span>}
                 </Link>
               </li>

@@ -1,12 +1,14 @@
 import type { InboxItemView } from '../../../shared/api/annotationAnswers.ts';
+import type { DeskState } from '../../../shared/api/versions.ts';
 import type { InboxItem } from '../../storage/InboxStore.ts';
 
-/** An inbox item as the API shows it, with its draft's title now. */
-export function toInboxItemView(item: InboxItem, draftTitle: string): InboxItemView {
+/** An inbox item as the API shows it, with its draft's title and desk state now. */
+export function toInboxItemView(item: InboxItem, draft: { title: string; state: DeskState }): InboxItemView {
   return {
     id: item.id,
     draftId: item.draftId,
-    draftTitle,
+    draftTitle: draft.title,
+    draftState: draft.state,
     flagId: item.flagId,
     kind: item.kind,
     by: { id: item.byId, name: item.byName },

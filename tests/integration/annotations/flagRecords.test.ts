@@ -90,6 +90,7 @@ describe('what flags leave behind: clearance, report, activity, inbox', () => {
     expect(legal.items[0]).toMatchObject({
       draftId: DRAFT_ID,
       draftTitle: 'Council story',
+      draftState: 'draft',
       flagId: flag.id,
       kind: 'mention',
       by: { name: 'Eddie Editor' },
@@ -104,5 +105,9 @@ describe('what flags leave behind: clearance, report, activity, inbox', () => {
     await expectError(await call(server, 'editor', 'POST', `/api/inbox/${legal.items[0]!.id}/read`), 404, 'not_found');
     expect((await call(server, 'chief', 'POST', '/api/inbox/read-all')).status).toBe(204);
     expect((await inboxOf('chief')).unread).toBe(0);
+
+    // Spiked, the story will not run: the inbox says so beside the item.
+    expect((await call(server, 'editor', 'POST', `/api/docs/${DRAFT_ID}/desk`, { state: 'spiked' })).status).toBe(200);
+    expect((await inboxOf('legal')).items).toMatchObject([{ flagId: flag.id, draftState: 'spiked' }]);
   });
 });
