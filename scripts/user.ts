@@ -14,6 +14,7 @@ import { ConfigError, loadDatabaseUrl } from '../server/config.ts';
 import type { AccountRecord, AccountStore } from '../server/storage/AccountStore.ts';
 import { openPostgresPool } from '../server/storage/postgres/openPostgresPool.ts';
 import { PostgresAccountStore } from '../server/storage/postgres/PostgresAccountStore.ts';
+import { DATABASE_FILE } from '../server/storage/sqlite/databaseFile.ts';
 import { openSqliteDatabase } from '../server/storage/sqlite/openSqliteDatabase.ts';
 import { SqliteAccountStore } from '../server/storage/sqlite/SqliteAccountStore.ts';
 
@@ -142,7 +143,7 @@ async function openAccounts(): Promise<{ accounts: AccountStore; close: () => Pr
   }
   const dataDir = path.resolve(process.env.DATA_DIR ?? './data');
   mkdirSync(dataDir, { recursive: true });
-  const db = openSqliteDatabase(path.join(dataDir, 'copydesk.sqlite'));
+  const db = openSqliteDatabase(path.join(dataDir, DATABASE_FILE));
   return {
     accounts: new SqliteAccountStore(db),
     close: async () => {

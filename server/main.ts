@@ -10,10 +10,9 @@ import { createLogger, type Logger } from './logger.ts';
 import { startServer } from './startServer.ts';
 import { describePostgresUrl } from './storage/postgres/describePostgresUrl.ts';
 import type { Storage } from './storage/Storage.ts';
+import { DATABASE_FILE } from './storage/sqlite/databaseFile.ts';
 import { openSqliteStorage } from './storage/sqlite/openSqliteStorage.ts';
 
-/** The database file in DATA_DIR; `npm run user` opens the same one. */
-const DATABASE_FILE = 'copydesk.sqlite';
 
 /**
  * Postgres when DATABASE_URL is set (several instances may share it; its
