@@ -22,10 +22,10 @@ export interface BackupSummary {
 /**
  * Copies Copydesk's SQLite database at `source` to `target` while the server
  * may be running, with SQLite's online backup: the copy is one consistent
- * moment, whatever is being written meanwhile. The copy is checked (integrity
- * check, then its rows counted) before it takes the target's name, so a file
- * at `target` is always a whole, readable backup; it is a single file with no
- * WAL beside it. Never overwrites: a `target` that exists is refused.
+ * moment, whatever is being written meanwhile. The copy is checked (see
+ * inspectBackupFile) before it takes the target's name, so a file at `target`
+ * is always a whole, readable backup; it is a single file with no WAL beside
+ * it. Never overwrites: a `target` that exists is refused.
  */
 export async function backupSqliteFile(source: string, target: string): Promise<BackupSummary> {
   if (!existsSync(source)) throw new BackupError(`there is no database at ${source}; is DATA_DIR right?`);
@@ -40,32 +40,56 @@ export async function backupSqliteFile(source: string, target: string): Promise<
     } finally {
       db.close();
     }
-    const summary = checkCopy(partial);
+    const copy = new Database(partial, { fileMustExist: true });
+    try {
+      // A copy that stands alone: the source's WAL mode would want -wal and -shm files beside it.
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    let summary: BackupSummary;
+    try {
+      summary = inspectBackupFile(partial);
+    } catch (error) {
+      throw new BackupError(`the copy did not check out, so nothing was written at ${target}: ${(error as Error).message}`, { cause: error });
+    }
     renameSync(partial, target);
     return { ...summary, file: target };
   } catch (error) {
     rmSync(partial, { force: true });
-    if (error instanceof BackupError) throw error;
-    throw new BackupError(`the backup failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw asBackupError(error, 'the backup failed');
   }
 }
 
-function checkCopy(file: string): Omit<BackupSummary, 'file'> {
-  const copy = new Database(file, { fileMustExist: true });
+/**
+ * Reads a backup without changing it: SQLite's integrity check, then its rows
+ * counted. Throws BackupError when it is not a whole Copydesk database.
+ */
+export function inspectBackupFile(file: string): BackupSummary {
+  if (!existsSync(file)) throw new BackupError(`there is no file at ${file}`);
   try {
-    // A copy that stands alone: the source's WAL mode would want -wal and -shm files beside it.
-    copy.pragma('journal_mode = DELETE');
-    const integrity = copy.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw new BackupError(`the copy failed SQLite's integrity check: ${String(integrity)}`);
-    const count = (table: string) => (copy.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return {
-      drafts: count('drafts'),
-      signoffs: count('signoffs'),
-      accounts: count('accounts'),
-      activityEntries: count('activity'),
-      bytes: statSync(file).size,
-    };
-  } finally {
-    copy.close();
+    const copy = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const integrity = copy.pragma('integrity_check', { simple: true });
+      if (integrity !== 'ok') throw new BackupError(`${file} failed SQLite's integrity check: ${String(integrity)}`);
+      const count = (table: string) => (copy.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      return {
+        file,
+        drafts: count('drafts'),
+        signoffs: count('signoffs'),
+        accounts: count('accounts'),
+        activityEntries: count('activity'),
+        bytes: statSync(file).size,
+      };
+    } finally {
+      copy.close();
+    }
+  } catch (error) {
+    throw asBackupError(error, `${file} is not a whole Copydesk database`);
   }
+}
+
+function asBackupError(error: unknown, what: string): BackupError {
+  if (error instanceof BackupError) return error;
+  return new BackupError(`${what}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, typeInto } from '../../support/collabClient.ts';
 import { makeDataDir, startTestServer, type TestServer } from '../../support/testServer.ts';
@@ -76,6 +77,12 @@ describe('backing up the SQLite database', () => {
     expect(made.stdout).toMatch(/^Backed up 1 draft, 1 sign-off, 4 accounts and \d+ activity entries to .+copydesk-backup\.sqlite \(\d+ KiB, \d+ ms\)\.\n$/);
     // One file, nothing half-written beside it.
     expect(readdirSync(backupDir)).toEqual(['copydesk-backup.sqlite']);
+    // Checked again later, before a restore: read, not changed.
+    const bytes = readFileSync(target);
+    const checked = await backup(server.dataDir, ['--check', target]);
+    expect(checked).toMatchObject({ code: 0, stderr: '' });
+    expect(checked.stdout).toMatch(/^.+copydesk-backup\.sqlite is a whole backup of 1 draft, 1 sign-off, 4 accounts and \d+ activity entries \(\d+ KiB\)\.\n$/);
+    expect(readFileSync(target).equals(bytes)).toBe(true);
 
     // Restored: a server started on the copy serves the draft and its sign-off.
     const restoredDir = makeDataDir();
@@ -89,7 +96,7 @@ describe('backing up the SQLite database', () => {
     expect(await chain.json()).toMatchObject({ ok: true });
   }, 90_000);
 
-  it('refuses, with a reason and nothing written, a file that exists, a DATA_DIR with no database, Postgres, and a missing FILE', async () => {
+  it('refuses, with a reason and nothing written, a file that exists, a DATA_DIR with no database, Postgres, and a missing FILE; --check tells a backup from other files', async () => {
     const server = await startTestServer();
     cleanups.push(() => server.dispose());
     const backupDir = makeDataDir();
@@ -101,6 +108,15 @@ describe('backing up the SQLite database', () => {
     expect(overwrite.code).toBe(1);
     expect(overwrite.stderr).toMatch(/yesterday\.sqlite already exists; back up to a new file/);
     expect(readFileSync(existing, 'utf8')).toBe('yesterday’s backup');
+    const notABackup = await backup(server.dataDir, ['--check', existing]);
+    expect(notABackup.code).toBe(1);
+    expect(notABackup.stderr).toMatch(/yesterday\.sqlite is not a whole Copydesk database: file is not a database/);
+    const otherDatabase = path.join(backupDir, 'other.sqlite');
+    new Database(otherDatabase).exec('CREATE TABLE notes (text TEXT)').close();
+    const notCopydesk = await backup(server.dataDir, ['--check', otherDatabase]);
+    expect(notCopydesk.code).toBe(1);
+    expect(notCopydesk.stderr).toMatch(/other\.sqlite is not a whole Copydesk database: no such table: drafts/);
+    rmSync(otherDatabase);
 
     const nowhere = await backup(path.join(backupDir, 'no-data-here'), [path.join(backupDir, 'new.sqlite')]);
     expect(nowhere.code).toBe(1);
