@@ -40,8 +40,10 @@ async function violationsOn(page: Page): Promise<Violation[]> {
 describe.skipIf(unavailable !== undefined)('accessibility of the screens, in Chromium with axe-core', () => {
   const suite = useBrowserSuite();
 
-  it('finds nothing wrong on sign-in, the drafts list, the editor and its flags, a thread, the sign-off dialog and the shortcuts list', async () => {
+  it('finds nothing wrong on sign-in, the drafts list, the editor and its flags, a thread, the sign-off dialog, a spiked draft and the shortcuts list', async () => {
     const draftId = await importSampleDraft(suite.server);
+    // Another story, so that the list still has a table once the first is spiked.
+    await importSampleDraft(suite.server);
     await flagLastParagraph(suite.server, draftId, [
       { quote: 'what makes him so sure', kind: 'legal-risk', by: 'legal' },
       { quote: 'private negotiations', kind: 'claim', by: 'editor' },
@@ -66,8 +68,17 @@ describe.skipIf(unavailable !== undefined)('accessibility of the screens, in Chr
     found['the sign-off dialog'] = await violationsOn(page);
     await page.keyboard.press('Escape');
 
+    // Spiked from here on: its notice over the copy, the dialog's refusal, and the list's count of what it leaves out.
+    await page.getByLabel('Move the draft to').selectOption('spiked');
+    await page.locator('.topbar .desk-badge', { hasText: 'Spiked' }).waitFor();
+    await page.getByRole('button', { name: 'Sign off', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Sign off this draft' }).getByRole('button', { name: 'Close' }).waitFor();
+    found['a spiked draft and its sign-off dialog'] = await violationsOn(page);
+    await page.keyboard.press('Enter');
+
     await page.goto(`${suite.server.url}/`);
     await page.locator('.drafts-table').waitFor();
+    await page.locator('.drafts-page__spiked').waitFor();
     found['the drafts list'] = await violationsOn(page);
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
@@ -84,6 +95,7 @@ describe.skipIf(unavailable !== undefined)('accessibility of the screens, in Chr
       'editor with its flags': [],
       'a flag thread': [],
       'the sign-off dialog': [],
+      'a spiked draft and its sign-off dialog': [],
       'the drafts list': [],
       'the keyboard shortcuts list': [],
       'the editor as legal reads it': [],
