@@ -83,7 +83,7 @@ describe.skipIf(unavailable !== undefined)('flags from the keyboard, in Chromium
     await openFromCaret();
   }, 60_000);
 
-  it('opens the thread of a flag clicked in the copy and leaves the copy where it was, the flag being in view already', async () => {
+  it('opens the thread of a flag clicked in the copy and leaves the copy, and the caret, where they were', async () => {
     const draftId = await importSampleDraft(suite.server);
     const page = await newProfilePage(suite.profiles, 'editor');
     await openDraftAs(page, `${suite.server.url}/docs/${draftId}`, 'editor');
@@ -109,5 +109,44 @@ describe.skipIf(unavailable !== undefined)('flags from the keyboard, in Chromium
     // Longer than a smooth scroll takes to settle.
     await page.waitForTimeout(1600);
     expect(await page.evaluate(() => window.scrollY)).toBe(scrolledTo);
+
+    // The caret stays where the click put it: a key typed now goes in among the flagged words, it does not replace them.
+    expect(await selectedText(page)).toBe('');
+    expect(await readCopy(page)).not.toContain('Ж');
+    await page.keyboard.type('Ж');
+    await expect.poll(() => readCopy(page)).toContain('Ж');
+    const copy = await readCopy(page);
+    expect(copy).not.toContain(words);
+    expect(copy.replace('Ж', '')).toContain(words);
+  }, 60_000);
+
+  it('brings a flag opened again from its link to the middle of the window, as the first time', async () => {
+    const draftId = await importSampleDraft(suite.server);
+    const page = await newProfilePage(suite.profiles, 'editor');
+    await openDraftAs(page, `${suite.server.url}/docs/${draftId}`, 'editor');
+    const words = 'fresh reports of Russian missile strikes';
+    await flagAsClaim(page, words, 'Which reports?');
+    const thread = page.getByRole('article', { name: `Flag: ${words}` });
+    await thread.waitFor();
+    const link = new URL(page.url()).hash;
+    expect(link).toMatch(/^#flag-/);
+    await page.getByRole('button', { name: 'All flags' }).click();
+    await thread.waitFor({ state: 'hidden' });
+
+    // Far from the flag, the link again (as the inbox's would be followed).
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    const span = page.locator('.copy .flag--claim', { hasText: words });
+    const isSpanInView = async () => {
+      const box = await span.boundingBox();
+      const height = await page.evaluate(() => window.innerHeight);
+      return box !== null && box.y >= 0 && box.y + box.height <= height;
+    };
+    expect(await isSpanInView()).toBe(false);
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, link);
+    await thread.waitFor();
+    await expect.poll(isSpanInView).toBe(true);
+    await expect.poll(() => selectedText(page)).toBe(words);
   }, 60_000);
 });

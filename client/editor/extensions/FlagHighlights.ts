@@ -164,12 +164,16 @@ export const FlagHighlights = Extension.create<FlagHighlightsOptions>({
               return false;
             },
           },
-          handleClick: (view, _pos, event) => {
+          handleClick: (view, pos, event) => {
             const id = flagIdAt(event.target) ?? typingFlagAt(view, event);
-            // ProseMirror asks before it reads the click's caret: the words selected before (a flag just
-            // raised on them, say) must not keep the click from opening the flag. Shift+click extends a selection.
-            if (id && !event.shiftKey) options.onActivateFlag(id, 'pointer');
-            return false;
+            // Shift+click extends a selection, as anywhere else.
+            if (!id || event.shiftKey) return false;
+            // The caret goes where the click was, set here rather than read from the page: opening the
+            // flag redraws its span as the open one, and ProseMirror would put back the selection it
+            // held before the click. Words selected before (a flag just raised on them) give way too.
+            view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(pos))));
+            options.onActivateFlag(id, 'pointer');
+            return true;
           },
         },
         view: (view) => {

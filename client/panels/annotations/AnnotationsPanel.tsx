@@ -85,13 +85,21 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
   }, [editor, openFlag]);
 
   // A flag opened from a link (#flag-<id>) is selected as soon as its span is known, and brought to the
-  // middle of the window. One opened from the copy is in view there already: its thread may need the scroll.
+  // middle of the window. One opened from the copy is in view there already (its thread may need the
+  // scroll), and keeps the caret where the click or the keys put it: with its words selected, the next
+  // key would replace them.
   const selectedOnArrival = useRef<string | null>(null);
   const isFromCopy = props.threadArrival?.flagId === openFlagId;
   useEffect(() => {
-    if (!openFlagId || selectedOnArrival.current === openFlagId || !layout.ranges.get(openFlagId)) return;
+    if (!openFlagId) {
+      // Closed: the same flag opened again later (a second click on its inbox link, say) is an arrival again.
+      selectedOnArrival.current = null;
+      return;
+    }
+    if (selectedOnArrival.current === openFlagId || !layout.ranges.get(openFlagId)) return;
     selectedOnArrival.current = openFlagId;
-    if (editor.commands.selectFlag(openFlagId) && !isFromCopy) scrollToFlag(editor, openFlagId);
+    if (isFromCopy) return;
+    if (editor.commands.selectFlag(openFlagId)) scrollToFlag(editor, openFlagId);
   }, [editor, openFlagId, layout, isFromCopy]);
 
   // Stable, so the memoized flag cards do not all render again with the panel.
