@@ -83,21 +83,26 @@ describe.skipIf(unavailable !== undefined)('flags from the keyboard, in Chromium
     await openFromCaret();
   }, 60_000);
 
-  it('opens the thread of a flag clicked in the copy and leaves the copy, and the caret, where they were', async () => {
+  /** The sample draft open for an editor, words near its end flagged as a claim, and the list of flags showing again. */
+  async function openWithClaimNearTheEnd() {
     const draftId = await importSampleDraft(suite.server);
     const page = await newProfilePage(suite.profiles, 'editor');
     await openDraftAs(page, `${suite.server.url}/docs/${draftId}`, 'editor');
     const words = 'fresh reports of Russian missile strikes';
     await flagAsClaim(page, words, 'Which reports?');
-    await page.getByRole('button', { name: 'All flags' }).click();
     const thread = page.getByRole('article', { name: `Flag: ${words}` });
+    await thread.waitFor();
+    const link = new URL(page.url()).hash;
+    expect(link).toMatch(/^#flag-/);
+    await page.getByRole('button', { name: 'All flags' }).click();
     await thread.waitFor({ state: 'hidden' });
-    // A page that has not opened the flag yet.
-    await page.reload();
-    await page.locator('.copy .flag--claim', { hasText: words }).waitFor({ timeout: 15_000 });
+    return { page, words, thread, link, span: page.locator('.copy .flag--claim', { hasText: words }) };
+  }
+
+  it('opens the thread of a flag clicked in the copy and leaves the copy, and the caret, where they were', async () => {
+    const { page, words, thread, span } = await openWithClaimNearTheEnd();
 
     // The flag on the last lines of the window, where a scroll to the flag would move it to the middle.
-    const span = page.locator('.copy .flag--claim', { hasText: words });
     await span.evaluate((element) => {
       const box = element.getBoundingClientRect();
       window.scrollBy({ top: box.bottom - (window.innerHeight - 60), behavior: 'instant' });
@@ -121,21 +126,10 @@ describe.skipIf(unavailable !== undefined)('flags from the keyboard, in Chromium
   }, 60_000);
 
   it('brings a flag opened again from its link to the middle of the window, as the first time', async () => {
-    const draftId = await importSampleDraft(suite.server);
-    const page = await newProfilePage(suite.profiles, 'editor');
-    await openDraftAs(page, `${suite.server.url}/docs/${draftId}`, 'editor');
-    const words = 'fresh reports of Russian missile strikes';
-    await flagAsClaim(page, words, 'Which reports?');
-    const thread = page.getByRole('article', { name: `Flag: ${words}` });
-    await thread.waitFor();
-    const link = new URL(page.url()).hash;
-    expect(link).toMatch(/^#flag-/);
-    await page.getByRole('button', { name: 'All flags' }).click();
-    await thread.waitFor({ state: 'hidden' });
+    const { page, words, thread, link, span } = await openWithClaimNearTheEnd();
 
     // Far from the flag, the link again (as the inbox's would be followed).
     await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
-    const span = page.locator('.copy .flag--claim', { hasText: words });
     const isSpanInView = async () => {
       const box = await span.boundingBox();
       const height = await page.evaluate(() => window.innerHeight);
